@@ -1,0 +1,79 @@
+package org.socketplayground.engine;
+
+import java.util.List;
+import org.socketplayground.engine.py.PyValue;
+
+/** Checks a call's arguments the way CPython does, with its TypeError and ValueError messages. */
+final class Args {
+    private Args() {
+    }
+
+    static void count(String call, List<PyValue> args, int min, int max) throws PyException {
+        int n = args.size();
+        if (n >= min && n <= max) {
+            return;
+        }
+        String message;
+        if (min == max && min == 1) {
+            message = call + "() takes exactly one argument (" + n + " given)";
+        } else if (min == max && min == 0) {
+            message = call + "() takes no arguments (" + n + " given)";
+        } else if (max == min + 1) {
+            message = call + "() takes " + min + " or " + max + " arguments (" + n + " given)";
+        } else if (n < min) {
+            message = call + "() takes at least " + min + " argument" + (min == 1 ? "" : "s") + " (" + n + " given)";
+        } else {
+            message = call + "() takes at most " + max + " argument" + (max == 1 ? "" : "s") + " (" + n + " given)";
+        }
+        throw new PyException(PyError.typeError(message));
+    }
+
+    /** An int argument; bools and named constants count, as in Python. */
+    static long integer(PyValue v) throws PyException {
+        if (v instanceof PyValue.Int i) {
+            return i.value();
+        }
+        if (v instanceof PyValue.Const c) {
+            return c.value();
+        }
+        if (v instanceof PyValue.Bool b) {
+            return b.value() ? 1 : 0;
+        }
+        if (v instanceof PyValue.Float) {
+            throw new PyException(PyError.typeError("'float' object cannot be interpreted as an integer"));
+        }
+        throw new PyException(PyError.typeError("'" + v.typeName() + "' object cannot be interpreted as an integer"));
+    }
+
+    static byte[] bytes(PyValue v) throws PyException {
+        if (v instanceof PyValue.Bytes b) {
+            return b.value();
+        }
+        throw new PyException(PyError.typeError("a bytes-like object is required, not '" + v.typeName() + "'"));
+    }
+
+    static int bufsize(String call, PyValue v) throws PyException {
+        long n = integer(v);
+        if (n < 0) {
+            throw new PyException(PyError.valueError("negative buffersize in " + call));
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE);
+    }
+
+    /** settimeout's argument: None, or a number of seconds that is not negative. */
+    static Double timeout(PyValue v) throws PyException {
+        if (v instanceof PyValue.None) {
+            return null;
+        }
+        double seconds;
+        if (v instanceof PyValue.Float f) {
+            seconds = f.value();
+        } else {
+            seconds = integer(v);
+        }
+        if (seconds < 0 || Double.isNaN(seconds)) {
+            throw new PyException(PyError.valueError("Timeout value out of range"));
+        }
+        return seconds;
+    }
+}

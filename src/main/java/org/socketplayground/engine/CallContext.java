@@ -1,0 +1,67 @@
+package org.socketplayground.engine;
+
+import java.nio.channels.Selector;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.socketplayground.engine.py.PyValue;
+
+/** One call in progress: what the record will say, and the handle to abandon the call while it waits. */
+final class CallContext {
+    final long seq;
+    final Instant time = Instant.now();
+    final long startNanos = System.nanoTime();
+    final String call;
+    final List<PyValue> args;
+    String socketId;
+    int discarded;
+    PyValue.Tuple source;
+
+    private final Consumer<CallContext> onFirstWait;
+    private volatile boolean blocked;
+    private volatile boolean cancelled;
+    private volatile Selector selector;
+
+    CallContext(long seq, String socketId, String call, List<PyValue> args, Consumer<CallContext> onFirstWait) {
+        this.seq = seq;
+        this.socketId = socketId;
+        this.call = call;
+        this.args = args;
+        this.onFirstWait = onFirstWait;
+    }
+
+    boolean blocked() {
+        return blocked;
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Called each time the call is about to wait; announces the pending record the first time. */
+    void enterWait(Selector waitingOn) {
+        selector = waitingOn;
+        if (!blocked) {
+            blocked = true;
+            onFirstWait.accept(this);
+        }
+    }
+
+    void leaveWait() {
+        selector = null;
+    }
+
+    /** Abandons the call: it ends with KeyboardInterrupt, as if the student had pressed Ctrl+C. */
+    void cancel() {
+        cancelled = true;
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
+    }
+
+    CallRecord record(CallRecord.Status status, PyValue value, PyError error) {
+        return new CallRecord(seq, time, socketId, call, args, status, value, error,
+                System.nanoTime() - startNanos, blocked, discarded, source);
+    }
+}

@@ -1,0 +1,79 @@
+package org.socketplayground.engine;
+
+import java.time.Instant;
+import java.util.List;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * One socket call as the user made it, and what came of it. Everything the user sees (the log, the socket
+ * table, the Python transcript, the lesson checks) is a view of these records.
+ *
+ * @param seq         order of the call, unique in an engine
+ * @param time        when the call started
+ * @param socketId    the socket the call concerns ({@code s1}, {@code conn2}); for {@code socket()} the new one;
+ *                    null for module functions such as {@code htons}
+ * @param call        the Python name of the call ({@code recvfrom}, {@code gethostbyname})
+ * @param args        the arguments as Python values
+ * @param status      pending while the call waits, done once it returned or raised
+ * @param value       what the call returned (null while pending or when it raised)
+ * @param error       what the call raised (null unless it did)
+ * @param durationNanos how long the call took (so far, while pending)
+ * @param blocked     whether the call had to wait for the network
+ * @param discarded   bytes of a datagram that did not fit in the receive buffer and were lost
+ * @param source      for recv, recvfrom and accept: the address the data or connection came from
+ */
+public record CallRecord(long seq, Instant time, String socketId, String call, List<PyValue> args,
+                         Status status, PyValue value, PyError error, long durationNanos, boolean blocked,
+                         int discarded, PyValue.Tuple source) {
+
+    public enum Status { PENDING, DONE }
+
+    public CallRecord {
+        args = List.copyOf(args);
+    }
+
+    public boolean isPending() {
+        return status == Status.PENDING;
+    }
+
+    public boolean failed() {
+        return error != null;
+    }
+
+    /** The outcome in Python's words: the value's repr, or the traceback's last line. */
+    public String outcome() {
+        if (isPending()) {
+            return "(waiting)";
+        }
+        return error != null ? error.toString() : value.repr();
+    }
+
+    /** The data a recv or recvfrom returned, or null for any other record. */
+    public PyValue.Bytes receivedData() {
+        if (error != null || value == null) {
+            return null;
+        }
+        if (value instanceof PyValue.Bytes b && call.equals("recv")) {
+            return b;
+        }
+        if (call.equals("recvfrom") && value instanceof PyValue.Tuple t && t.get(0) instanceof PyValue.Bytes b) {
+            return b;
+        }
+        return null;
+    }
+
+    /** The call as a Python expression, e.g. {@code s1.bind(('127.0.0.1', 9999))}. */
+    public String expression() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(socketId == null || call.equals("socket") ? "socket" : socketId).append('.').append(call).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(args.get(i).source());
+        }
+        return sb.append(')').toString();
+    }
+
+    @Override
+    public String toString() {
+        return "#" + seq + " " + expression() + " -> " + outcome();
+    }
+}

@@ -1,0 +1,218 @@
+package org.socketplayground.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.socketplayground.engine.py.PyExpr;
+import org.socketplayground.engine.py.PyParser;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * Runs lines of classroom Python ({@code s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)},
+ * {@code data, addr = s.recvfrom(1024)}) against the engine, keeping the variables between lines like an
+ * interactive interpreter. Each socket call in a line becomes an engine call and so a record.
+ */
+public final class PyConsole {
+
+    /** What a line gave: its value, or the error it raised. */
+    public record Result(PyValue value, PyError error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    private static final PyValue MODULE = new PyValue.Str("<module 'socket'>");
+
+    private final SocketEngine engine;
+    private final Map<String, PyValue> variables = new HashMap<>();
+
+    public PyConsole(SocketEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Runs one line; syntax outside the supported subset is a SyntaxError outcome, not an exception. */
+    public Result run(String line) {
+        PyParser.Statement statement;
+        try {
+            statement = PyParser.parseStatement(line);
+        } catch (PyParser.SyntaxError e) {
+            return new Result(null, new PyError("SyntaxError", null, e.getMessage()));
+        }
+        try {
+            PyValue value = eval(statement.expr());
+            assign(statement.targets(), value);
+            return new Result(value, null);
+        } catch (PyException e) {
+            return new Result(null, e.error());
+        }
+    }
+
+    /** The variable a socket is bound to, else the engine's id for it. */
+    public String nameOf(String socketId) {
+        for (Map.Entry<String, PyValue> e : variables.entrySet()) {
+            if (e.getValue() instanceof PyValue.SocketRef r && r.id().equals(socketId)) {
+                return e.getKey();
+            }
+        }
+        return socketId;
+    }
+
+    /** A value's repr with every socket shown by the name it is bound to, for comparing with CPython. */
+    public String describe(PyValue value) {
+        if (value instanceof PyValue.SocketRef r) {
+            return nameOf(r.id());
+        }
+        if (value instanceof PyValue.Tuple t) {
+            List<String> parts = new ArrayList<>();
+            for (PyValue item : t.items()) {
+                parts.add(describe(item));
+            }
+            return parts.size() == 1 ? "(" + parts.get(0) + ",)" : "(" + String.join(", ", parts) + ")";
+        }
+        return value.repr();
+    }
+
+    public PyValue variable(String name) {
+        return variables.get(name);
+    }
+
+    private void assign(List<String> targets, PyValue value) throws PyException {
+        if (targets.size() == 1) {
+            variables.put(targets.get(0), value);
+        } else if (targets.size() > 1) {
+            List<PyValue> items = value instanceof PyValue.Tuple t ? t.items()
+                    : value instanceof PyValue.PyList l ? l.items() : null;
+            if (items == null) {
+                throw new PyException(PyError.typeError("cannot unpack non-iterable " + value.typeName() + " object"));
+            }
+            if (items.size() != targets.size()) {
+                throw new PyException(PyError.valueError(items.size() > targets.size()
+                        ? "too many values to unpack (expected " + targets.size() + ")"
+                        : "not enough values to unpack (expected " + targets.size() + ", got " + items.size() + ")"));
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                variables.put(targets.get(i), items.get(i));
+            }
+        }
+    }
+
+    private PyValue eval(PyExpr expr) throws PyException {
+        if (expr instanceof PyExpr.Literal l) {
+            return l.value();
+        }
+        if (expr instanceof PyExpr.Name n) {
+            if (n.name().equals("socket")) {
+                return MODULE;
+            }
+            PyValue v = variables.get(n.name());
+            if (v == null) {
+                throw new PyException(new PyError("NameError", null, "name '" + n.name() + "' is not defined"));
+            }
+            return v;
+        }
+        if (expr instanceof PyExpr.Attr a) {
+            PyValue target = eval(a.target());
+            if (target == MODULE) {
+                PyValue c = SocketModule.constant(a.name());
+                if (c != null) {
+                    return c;
+                }
+            }
+            throw new PyException(new PyError("AttributeError", null,
+                    "'" + target.typeName() + "' object has no attribute '" + a.name() + "'"));
+        }
+        if (expr instanceof PyExpr.Call c) {
+            return call(c);
+        }
+        if (expr instanceof PyExpr.Index ix) {
+            return index(eval(ix.target()), eval(ix.index()));
+        }
+        if (expr instanceof PyExpr.TupleExpr t) {
+            return new PyValue.Tuple(evalAll(t.items()));
+        }
+        if (expr instanceof PyExpr.ListExpr l) {
+            return new PyValue.PyList(evalAll(l.items()));
+        }
+        if (expr instanceof PyExpr.Neg n) {
+            PyValue v = eval(n.operand());
+            if (v instanceof PyValue.Int i) {
+                return PyValue.of(-i.value());
+            }
+            if (v instanceof PyValue.Float f) {
+                return new PyValue.Float(-f.value());
+            }
+            throw new PyException(PyError.typeError("bad operand type for unary -: '" + v.typeName() + "'"));
+        }
+        PyExpr.BinOp b = (PyExpr.BinOp) expr;
+        return binary(b.op(), eval(b.left()), eval(b.right()));
+    }
+
+    private List<PyValue> evalAll(List<PyExpr> exprs) throws PyException {
+        List<PyValue> out = new ArrayList<>(exprs.size());
+        for (PyExpr e : exprs) {
+            out.add(eval(e));
+        }
+        return out;
+    }
+
+    private PyValue call(PyExpr.Call c) throws PyException {
+        if (!(c.function() instanceof PyExpr.Attr method)) {
+            throw new PyException(PyError.typeError("only socket calls are supported here"));
+        }
+        PyValue target = eval(method.target());
+        List<PyValue> args = evalAll(c.args());
+        String on;
+        if (target == MODULE && SocketModule.isFunction(method.name())) {
+            on = SocketEngine.MODULE;
+        } else if (target instanceof PyValue.SocketRef r) {
+            on = r.id();
+        } else {
+            throw new PyException(new PyError("AttributeError", null,
+                    "'" + target.typeName() + "' object has no attribute '" + method.name() + "'"));
+        }
+        CallRecord record = engine.call(on, method.name(), args);
+        if (record.failed()) {
+            throw new PyException(record.error());
+        }
+        return record.value();
+    }
+
+    private static PyValue index(PyValue target, PyValue index) throws PyException {
+        List<PyValue> items = target instanceof PyValue.Tuple t ? t.items()
+                : target instanceof PyValue.PyList l ? l.items() : null;
+        if (items == null || !(index instanceof PyValue.Int i)) {
+            throw new PyException(PyError.typeError("'" + target.typeName() + "' object is not subscriptable"));
+        }
+        long k = i.value() < 0 ? items.size() + i.value() : i.value();
+        if (k < 0 || k >= items.size()) {
+            throw new PyException(new PyError("IndexError", null, target.typeName() + " index out of range"));
+        }
+        return items.get((int) k);
+    }
+
+    private static PyValue binary(String op, PyValue l, PyValue r) throws PyException {
+        if (l instanceof PyValue.Int a && r instanceof PyValue.Int b) {
+            return switch (op) {
+                case "+" -> PyValue.of(a.value() + b.value());
+                case "*" -> PyValue.of(a.value() * b.value());
+                default -> PyValue.of(java.math.BigInteger.valueOf(a.value()).pow((int) b.value()).longValue());
+            };
+        }
+        if (op.equals("+") && l instanceof PyValue.Bytes a && r instanceof PyValue.Bytes b) {
+            byte[] out = java.util.Arrays.copyOf(a.value(), a.length() + b.length());
+            System.arraycopy(b.value(), 0, out, a.length(), b.length());
+            return PyValue.of(out);
+        }
+        if (op.equals("*") && l instanceof PyValue.Bytes a && r instanceof PyValue.Int n) {
+            byte[] one = a.value();
+            byte[] out = new byte[(int) Math.max(0, one.length * n.value())];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = one[i % one.length];
+            }
+            return PyValue.of(out);
+        }
+        throw new PyException(PyError.typeError("unsupported operand type(s) for " + op + ": '"
+                + l.typeName() + "' and '" + r.typeName() + "'"));
+    }
+}

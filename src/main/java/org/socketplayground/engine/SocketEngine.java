@@ -1,0 +1,309 @@
+package org.socketplayground.engine;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * Real sockets behind Python's socket API. Every call, successful or not, becomes one {@link CallRecord} that
+ * goes to the listeners; a call that has to wait is announced first as a pending record.
+ *
+ * <p>{@link #call} runs on the caller's thread and may block as long as the socket's mode says;
+ * {@link #submit} runs it on the engine's own threads, which is what a user interface uses. Calls on different
+ * sockets never wait for each other, and neither do a send and a receive on the same socket.
+ */
+public final class SocketEngine implements AutoCloseable {
+    /** The target that names the module rather than a socket: {@code socket.socket(...)}, {@code socket.htons(1)}. */
+    public static final String MODULE = "socket";
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger socketNumbers = new AtomicInteger();
+    private final AtomicInteger connectionNumbers = new AtomicInteger();
+    private final Map<String, PySocket> sockets = new ConcurrentHashMap<>();
+    private final List<String> order = new CopyOnWriteArrayList<>();
+    private final Map<Long, CallContext> waiting = new ConcurrentHashMap<>();
+    private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger threadNumbers = new AtomicInteger();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "socket-call-" + threadNumbers.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    public void addListener(RecordListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(RecordListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /**
+     * Makes one call and returns its record, which the listeners have also received.
+     *
+     * @param target a socket id such as {@code s1}, or {@link #MODULE} for module functions
+     * @param call   the Python name of the method or function
+     * @param args   its arguments as Python values
+     */
+    public CallRecord call(String target, String call, List<PyValue> args) {
+        CallContext ctx = new CallContext(sequence.incrementAndGet(), MODULE.equals(target) ? null : target, call,
+                args, this::announceWait);
+        PyValue value = null;
+        PyError error = null;
+        try {
+            value = dispatch(ctx, target, call, args);
+        } catch (PyException e) {
+            error = e.error();
+        } catch (RuntimeException e) {
+            // A JDK surprise must still end the call with an outcome the user can read.
+            error = Errno.of(e);
+        } finally {
+            waiting.remove(ctx.seq);
+        }
+        CallRecord record = ctx.record(CallRecord.Status.DONE, value, error);
+        publish(record);
+        return record;
+    }
+
+    public CallRecord call(String target, String call, PyValue... args) {
+        return call(target, call, List.of(args));
+    }
+
+    /** Makes the call on one of the engine's threads; the caller never blocks. */
+    public CompletableFuture<CallRecord> submit(String target, String call, List<PyValue> args) {
+        return CompletableFuture.supplyAsync(() -> call(target, call, args), executor);
+    }
+
+    /** Ends a waiting call with KeyboardInterrupt, as Ctrl+C would; false if it is no longer waiting. */
+    public boolean abandon(long seq) {
+        CallContext ctx = waiting.get(seq);
+        if (ctx == null) {
+            return false;
+        }
+        ctx.cancel();
+        return true;
+    }
+
+    private void announceWait(CallContext ctx) {
+        waiting.put(ctx.seq, ctx);
+        publish(ctx.record(CallRecord.Status.PENDING, null, null));
+    }
+
+    private void publish(CallRecord record) {
+        for (RecordListener l : listeners) {
+            l.onRecord(record);
+        }
+    }
+
+    private PyValue dispatch(CallContext ctx, String target, String call, List<PyValue> args) throws PyException {
+        if (MODULE.equals(target)) {
+            if (call.equals("socket")) {
+                return createSocket(ctx, args);
+            }
+            return SocketModule.call(call, args);
+        }
+        PySocket s = sockets.get(target);
+        if (s == null) {
+            throw new PyException(new PyError("NameError", null, "name '" + target + "' is not defined"));
+        }
+        return switch (call) {
+            case "bind" -> {
+                Args.count("socket.bind", args, 1, 1);
+                yield s.bind(args.get(0));
+            }
+            case "listen" -> {
+                Args.count(call, args, 0, 1);
+                yield s.listen(args.isEmpty() ? 128 : Args.integer(args.get(0)));
+            }
+            case "accept" -> {
+                Args.count(call, args, 0, 0);
+                yield accept(ctx, s);
+            }
+            case "connect" -> {
+                Args.count("socket.connect", args, 1, 1);
+                yield s.connect(ctx, args.get(0));
+            }
+            case "connect_ex" -> {
+                Args.count("socket.connect_ex", args, 1, 1);
+                yield connectEx(ctx, s, args.get(0));
+            }
+            case "send" -> {
+                Args.count(call, args, 1, 2);
+                yield s.send(ctx, Args.bytes(args.get(0)));
+            }
+            case "sendall" -> {
+                Args.count(call, args, 1, 2);
+                yield s.sendall(ctx, Args.bytes(args.get(0)));
+            }
+            case "sendto" -> {
+                Args.count(call, args, 2, 3);
+                yield s.sendto(ctx, Args.bytes(args.get(0)), args.get(args.size() - 1));
+            }
+            case "recv", "recvfrom" -> {
+                Args.count(call, args, 1, 2);
+                int bufsize = Args.bufsize(call, args.get(0));
+                yield call.equals("recv") ? s.recv(ctx, bufsize) : s.recvfrom(ctx, bufsize);
+            }
+            case "setblocking" -> {
+                Args.count(call, args, 1, 1);
+                yield s.settimeout(Args.integer(args.get(0)) != 0 ? null : 0.0);
+            }
+            case "settimeout" -> {
+                Args.count(call, args, 1, 1);
+                yield s.settimeout(Args.timeout(args.get(0)));
+            }
+            case "gettimeout" -> {
+                Args.count(call, args, 0, 0);
+                yield s.gettimeout();
+            }
+            case "setsockopt" -> {
+                Args.count(call, args, 3, 4);
+                yield s.setsockopt(Args.integer(args.get(0)), Args.integer(args.get(1)), args.get(2));
+            }
+            case "getsockopt" -> {
+                Args.count(call, args, 2, 3);
+                yield s.getsockopt(Args.integer(args.get(0)), Args.integer(args.get(1)));
+            }
+            case "shutdown" -> {
+                Args.count(call, args, 1, 1);
+                yield s.shutdown(Args.integer(args.get(0)));
+            }
+            case "close" -> {
+                Args.count(call, args, 0, 0);
+                yield s.close();
+            }
+            case "getsockname" -> {
+                Args.count(call, args, 0, 0);
+                yield s.getsockname();
+            }
+            case "getpeername" -> {
+                Args.count(call, args, 0, 0);
+                yield s.getpeername();
+            }
+            default -> throw new PyException(new PyError("AttributeError", null,
+                    "'socket' object has no attribute '" + call + "'"));
+        };
+    }
+
+    private PyValue createSocket(CallContext ctx, List<PyValue> args) throws PyException {
+        Args.count("socket", args, 0, 3);
+        long familyNumber = args.isEmpty() ? Family.AF_INET.number() : Args.integer(args.get(0));
+        long typeNumber = args.size() < 2 ? SockType.SOCK_STREAM.number() : Args.integer(args.get(1));
+        Family family = Family.ofNumber(familyNumber);
+        if (family == null) {
+            throw Errno.EAFNOSUPPORT.exception();
+        }
+        SockType type = SockType.ofNumber(typeNumber);
+        if (type == null) {
+            throw new PyException(new PyError("OSError", null,
+                    "the playground makes SOCK_STREAM and SOCK_DGRAM sockets only"));
+        }
+        String id = "s" + socketNumbers.incrementAndGet();
+        register(new PySocket(id, family, type));
+        ctx.socketId = id;
+        return new PyValue.SocketRef(id);
+    }
+
+    private PyValue accept(CallContext ctx, PySocket listener) throws PyException {
+        SocketChannel channel = listener.accept(ctx);
+        String id = "conn" + connectionNumbers.incrementAndGet();
+        try {
+            PySocket conn = new PySocket(id, listener.family, channel);
+            register(conn);
+            PyValue.Tuple peer = Addresses.toPython(listener.family, channel.getRemoteAddress());
+            ctx.source = peer;
+            return PyValue.tuple(new PyValue.SocketRef(id), peer);
+        } catch (IOException e) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the connection is lost either way
+            }
+            throw Errno.wrap(e);
+        }
+    }
+
+    /** connect_ex returns the errno instead of raising it (0 on success), as in Python. */
+    private PyValue connectEx(CallContext ctx, PySocket s, PyValue address) throws PyException {
+        try {
+            s.connect(ctx, address);
+            return PyValue.of(0);
+        } catch (PyException e) {
+            PyError err = e.error();
+            if (err.errno() != null && !err.type().startsWith("socket.")) {
+                return PyValue.of(err.errno());
+            }
+            throw e;
+        }
+    }
+
+    private void register(PySocket s) {
+        sockets.put(s.id, s);
+        order.add(s.id);
+    }
+
+    // ---------------------------------------------------------------- typed shortcuts
+
+    public CallRecord socket(Family family, SockType type) {
+        return call(MODULE, "socket", family.constant(), type.constant());
+    }
+
+    /** The address argument Python takes for a socket of this family: (host, port). */
+    public static PyValue.Tuple address(String host, long port) {
+        return PyValue.tuple(PyValue.of(host), PyValue.of(port));
+    }
+
+    // ---------------------------------------------------------------- what there is
+
+    /** Every socket made so far, closed ones included, in the order they were made. */
+    public List<SocketInfo> sockets() {
+        List<SocketInfo> out = new ArrayList<>(order.size());
+        for (String id : order) {
+            out.add(sockets.get(id).info());
+        }
+        return out;
+    }
+
+    public Optional<SocketInfo> socket(String id) {
+        PySocket s = sockets.get(id);
+        return s == null ? Optional.empty() : Optional.of(s.info());
+    }
+
+    /** Forgets a closed socket, so that it leaves the table. */
+    public void forget(String id) {
+        PySocket s = sockets.get(id);
+        if (s != null && s.isClosed()) {
+            sockets.remove(id);
+            order.remove(id);
+        }
+    }
+
+    /** Closes every socket, which ends every waiting call, and stops the engine's threads. */
+    @Override
+    public void close() {
+        for (PySocket s : sockets.values()) {
+            s.close();
+        }
+        waiting.values().forEach(CallContext::cancel);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.socketplayground.engine;
+
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * A socket as a row of {@code ss} shows it, taken at one moment.
+ *
+ * @param local   the bound address, or null before bind
+ * @param peer    the connected peer, or null
+ * @param timeout null when blocking, 0.0 when non-blocking, else seconds
+ */
+public record SocketInfo(String id, Family family, SockType type, SocketState state, PyValue.Tuple local,
+                         PyValue.Tuple peer, Double timeout, long datagramsReceived, long bytesReceived,
+                         long bytesSent) {
+
+    /** "blocking", "non-blocking" or "timeout 2.5 s", as the mode column shows it. */
+    public String mode() {
+        if (timeout == null) {
+            return "blocking";
+        }
+        if (timeout == 0.0) {
+            return "non-blocking";
+        }
+        return "timeout " + new PyValue.Float(timeout).repr() + " s";
+    }
+
+    public boolean reachableFromNetwork() {
+        if (local == null || state == SocketState.CLOSED) {
+            return false;
+        }
+        String host = ((PyValue.Str) local.get(0)).value();
+        return host.equals("0.0.0.0") || host.equals("::");
+    }
+}

@@ -1,0 +1,33 @@
+package org.socketplayground.engine.py;
+
+import java.util.List;
+
+/** The expressions {@link PyParser} reads. */
+public sealed interface PyExpr {
+    record Literal(PyValue value) implements PyExpr {
+    }
+
+    record Name(String name) implements PyExpr {
+    }
+
+    record Attr(PyExpr target, String name) implements PyExpr {
+    }
+
+    record Call(PyExpr function, List<PyExpr> args) implements PyExpr {
+    }
+
+    record Index(PyExpr target, PyExpr index) implements PyExpr {
+    }
+
+    record TupleExpr(List<PyExpr> items) implements PyExpr {
+    }
+
+    record ListExpr(List<PyExpr> items) implements PyExpr {
+    }
+
+    record Neg(PyExpr operand) implements PyExpr {
+    }
+
+    record BinOp(String op, PyExpr left, PyExpr right) implements PyExpr {
+    }
+}

@@ -1,0 +1,270 @@
+package org.socketplayground.engine.py;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A Python value as a call takes or returns it. {@link #repr()} is exactly what Python's {@code repr()} prints,
+ * so outcomes read the same in the app as in a student's terminal; {@link #source()} is how the value is written
+ * in a script (the two differ only for named constants such as {@code socket.AF_INET}).
+ */
+public sealed interface PyValue {
+
+    String repr();
+
+    default String source() {
+        return repr();
+    }
+
+    PyValue NONE = new None();
+    PyValue TRUE = new Bool(true);
+    PyValue FALSE = new Bool(false);
+
+    static PyValue of(boolean b) {
+        return b ? TRUE : FALSE;
+    }
+
+    static Int of(long v) {
+        return new Int(v);
+    }
+
+    static Str of(String s) {
+        return new Str(s);
+    }
+
+    static Bytes of(byte[] b) {
+        return new Bytes(b);
+    }
+
+    static Tuple tuple(PyValue... items) {
+        return new Tuple(List.of(items));
+    }
+
+    /** Python's type name, as TypeError messages use it. */
+    default String typeName() {
+        if (this instanceof Bool) {
+            return "bool";
+        } else if (this instanceof Int || this instanceof Const) {
+            return "int";
+        } else if (this instanceof Float) {
+            return "float";
+        } else if (this instanceof Str) {
+            return "str";
+        } else if (this instanceof Bytes) {
+            return "bytes";
+        } else if (this instanceof Tuple) {
+            return "tuple";
+        } else if (this instanceof PyList) {
+            return "list";
+        } else if (this instanceof SocketRef) {
+            return "socket";
+        }
+        return "NoneType";
+    }
+
+    record None() implements PyValue {
+        public String repr() {
+            return "None";
+        }
+    }
+
+    record Bool(boolean value) implements PyValue {
+        public String repr() {
+            return value ? "True" : "False";
+        }
+    }
+
+    record Int(long value) implements PyValue {
+        public String repr() {
+            return Long.toString(value);
+        }
+    }
+
+    record Float(double value) implements PyValue {
+        public String repr() {
+            return floatRepr(value);
+        }
+    }
+
+    record Str(String value) implements PyValue {
+        public String repr() {
+            return quote(value.codePoints().toArray(), false);
+        }
+    }
+
+    record Bytes(byte[] value) implements PyValue {
+        public Bytes {
+            value = value.clone();
+        }
+
+        @Override
+        public byte[] value() {
+            return value.clone();
+        }
+
+        public int length() {
+            return value.length;
+        }
+
+        public String repr() {
+            int[] units = new int[value.length];
+            for (int i = 0; i < value.length; i++) {
+                units[i] = value[i] & 0xff;
+            }
+            return "b" + quote(units, true);
+        }
+
+        /** The bytes decoded as UTF-8 where possible, for display; the raw bytes stay in {@link #value()}. */
+        public String text() {
+            return new String(value, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bytes b && Arrays.equals(value, b.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(value);
+        }
+
+        @Override
+        public String toString() {
+            return repr();
+        }
+    }
+
+    record Tuple(List<PyValue> items) implements PyValue {
+        public Tuple {
+            items = List.copyOf(items);
+        }
+
+        public PyValue get(int i) {
+            return items.get(i);
+        }
+
+        public int size() {
+            return items.size();
+        }
+
+        public String repr() {
+            return join(items, PyValue::repr);
+        }
+
+        @Override
+        public String source() {
+            return join(items, PyValue::source);
+        }
+
+        private static String join(List<PyValue> items, java.util.function.Function<PyValue, String> f) {
+            if (items.size() == 1) {
+                return "(" + f.apply(items.get(0)) + ",)";
+            }
+            return items.stream().map(f).collect(Collectors.joining(", ", "(", ")"));
+        }
+    }
+
+    record PyList(List<PyValue> items) implements PyValue {
+        public PyList {
+            items = List.copyOf(items);
+        }
+
+        public String repr() {
+            return items.stream().map(PyValue::repr).collect(Collectors.joining(", ", "[", "]"));
+        }
+
+        @Override
+        public String source() {
+            return items.stream().map(PyValue::source).collect(Collectors.joining(", ", "[", "]"));
+        }
+    }
+
+    /**
+     * A named constant of the socket module: written {@code socket.AF_INET} in code, printed by Python as
+     * {@code <AddressFamily.AF_INET: 2>} (enum members) or as its number (plain ints such as SOL_SOCKET).
+     */
+    record Const(String name, String enumName, long value) implements PyValue {
+        public String repr() {
+            return enumName == null ? Long.toString(value) : "<" + enumName + "." + name + ": " + value + ">";
+        }
+
+        @Override
+        public String source() {
+            return "socket." + name;
+        }
+    }
+
+    /** A socket object, shown by the name the engine gave it ({@code s1}, {@code conn1}). */
+    record SocketRef(String id) implements PyValue {
+        public String repr() {
+            return id;
+        }
+    }
+
+    // ---- Python's repr rules ----
+
+    /** Quotes code units the way Python's repr does for str (unicode) or bytes (0-255). */
+    private static String quote(int[] units, boolean bytes) {
+        boolean hasSingle = false;
+        boolean hasDouble = false;
+        for (int u : units) {
+            hasSingle |= u == '\'';
+            hasDouble |= u == '"';
+        }
+        char q = hasSingle && !hasDouble ? '"' : '\'';
+        StringBuilder sb = new StringBuilder(units.length + 2).append(q);
+        for (int u : units) {
+            if (u == q || u == '\\') {
+                sb.append('\\').appendCodePoint(u);
+            } else if (u == '\t') {
+                sb.append("\\t");
+            } else if (u == '\n') {
+                sb.append("\\n");
+            } else if (u == '\r') {
+                sb.append("\\r");
+            } else if (u >= 0x20 && u < 0x7f) {
+                sb.append((char) u);
+            } else if (bytes || u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0)) {
+                sb.append(String.format("\\x%02x", u));
+            } else if (!bytes && isPrintable(u)) {
+                sb.appendCodePoint(u);
+            } else if (u <= 0xffff) {
+                sb.append(String.format("\\u%04x", u));
+            } else {
+                sb.append(String.format("\\U%08x", u));
+            }
+        }
+        return sb.append(q).toString();
+    }
+
+    private static boolean isPrintable(int cp) {
+        int type = Character.getType(cp);
+        return cp != 0xad && type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
+                && type != Character.PRIVATE_USE && type != Character.UNASSIGNED
+                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
+                && (type != Character.SPACE_SEPARATOR || cp == ' ');
+    }
+
+    /** Python's float repr: shortest round-trip digits, '.0' for whole numbers, exponent past 1e16 or below 1e-4. */
+    static String floatRepr(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        java.math.BigDecimal bd = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+        double abs = Math.abs(d);
+        if (abs != 0 && (abs >= 1e16 || abs < 1e-4)) {
+            String digits = bd.unscaledValue().abs().toString();
+            int exp = digits.length() - 1 - bd.scale();
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return (d < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+        }
+        String plain = bd.toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
+    }
+}
