@@ -98,6 +98,14 @@ public final class SocketEngine implements AutoCloseable {
         return true;
     }
 
+    /** The calls waiting right now, as pending records, oldest first. */
+    public List<CallRecord> waitingCalls() {
+        return waiting.values().stream()
+                .map(c -> c.record(CallRecord.Status.PENDING, null, null))
+                .sorted(java.util.Comparator.comparingLong(CallRecord::seq))
+                .toList();
+    }
+
     private void announceWait(CallContext ctx) {
         waiting.put(ctx.seq, ctx);
         publish(ctx.record(CallRecord.Status.PENDING, null, null));

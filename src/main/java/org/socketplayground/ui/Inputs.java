@@ -1,0 +1,198 @@
+package org.socketplayground.ui;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.socketplayground.engine.py.PyParser;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * Reads what the user typed into the call fields. Text that cannot even be written as the Python argument
+ * (a port of "abc", malformed hex) is refused here with the reason, before any call; values Python itself
+ * refuses (a port of 70000) pass, so that the user sees Python's own error.
+ */
+final class Inputs {
+
+    /** A field's value, or why it cannot be one; {@code warning} marks a value Python will refuse. */
+    record Parsed<T>(T value, String error, String warning) {
+        static <T> Parsed<T> ok(T value) {
+            return new Parsed<>(value, null, null);
+        }
+
+        static <T> Parsed<T> warn(T value, String warning) {
+            return new Parsed<>(value, null, warning);
+        }
+
+        static <T> Parsed<T> fail(String error) {
+            return new Parsed<>(null, error, null);
+        }
+
+        boolean ok() {
+            return error == null;
+        }
+    }
+
+    private Inputs() {
+    }
+
+    /** A port: a whole number; outside 0-65535 it is passed on, with a warning, for Python to refuse. */
+    static Parsed<Long> port(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return Parsed.fail("Type a port number: 0 lets the system pick a free one.");
+        }
+        long n;
+        try {
+            n = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            return Parsed.fail("'" + t + "' is not a port number: type digits, 0-65535.");
+        }
+        if (n < 0 || n > 65535) {
+            return Parsed.warn(n, "Ports go from 0 to 65535: Python will raise OverflowError.");
+        }
+        return Parsed.ok(n);
+    }
+
+    /**
+     * A host: an address or name; {@code ''} (two quotes) is Python's empty string, every interface.
+     * An empty field is refused because it is easy to leave empty by mistake.
+     */
+    static Parsed<String> host(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return Parsed.fail("Type a host: 127.0.0.1 for this machine, '' or 0.0.0.0 for every interface.");
+        }
+        if (t.equals("''") || t.equals("\"\"")) {
+            return Parsed.ok("");
+        }
+        if (t.matches(".*\\s.*")) {
+            return Parsed.fail("A host has no spaces: '" + t + "'.");
+        }
+        return Parsed.ok(t);
+    }
+
+    /** recv's bufsize: a whole number; a negative one is passed on for Python's ValueError. */
+    static Parsed<Long> bufsize(String text) {
+        String t = text == null ? "" : text.strip();
+        try {
+            long n = Long.parseLong(t);
+            if (n < 0) {
+                return Parsed.warn(n, "A negative bufsize: Python will raise ValueError.");
+            }
+            if (n > 1 << 20) {
+                return Parsed.warn(n, "Python would reserve " + n + " bytes; the playground reads at most 1 MiB at once.");
+            }
+            if (n == 0) {
+                return Parsed.warn(n, "bufsize 0 receives no bytes: a datagram is taken and all of it is lost.");
+            }
+            return Parsed.ok(n);
+        } catch (NumberFormatException e) {
+            return Parsed.fail("bufsize is a number of bytes, such as 1024.");
+        }
+    }
+
+    /** settimeout's seconds: a number, 0 meaning non-blocking; negative passes on for Python's ValueError. */
+    static Parsed<Double> timeout(String text) {
+        String t = text == null ? "" : text.strip();
+        try {
+            double d = Double.parseDouble(t);
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            if (d < 0) {
+                return Parsed.warn(d, "A negative timeout: Python will raise ValueError.");
+            }
+            if (d == 0) {
+                return Parsed.warn(d, "settimeout(0) is the same as non-blocking.");
+            }
+            return Parsed.ok(d);
+        } catch (NumberFormatException e) {
+            return Parsed.fail("The timeout is a number of seconds, such as 2 or 0.5.");
+        }
+    }
+
+    /** The payload, as text with Python escapes (\n, \x00) encoded in UTF-8, or as hex digits. */
+    static Parsed<byte[]> payload(String text, boolean hex) {
+        String t = text == null ? "" : text;
+        if (hex) {
+            String digits = t.replaceAll("[\\s:]", "");
+            if (digits.startsWith("0x") || digits.startsWith("0X")) {
+                digits = digits.substring(2);
+            }
+            if (digits.length() % 2 != 0) {
+                return Parsed.fail("Hex needs two digits per byte; there are " + digits.length() + " digits.");
+            }
+            try {
+                return Parsed.ok(HexFormat.of().parseHex(digits));
+            } catch (IllegalArgumentException e) {
+                return Parsed.fail("Hex digits are 0-9 and a-f; '" + firstNonHex(digits) + "' is not one.");
+            }
+        }
+        try {
+            return Parsed.ok(PyParser.unescape(t));
+        } catch (PyParser.SyntaxError e) {
+            return Parsed.fail("Escapes are \\n, \\t, \\\\ and \\xNN with two hex digits.");
+        }
+    }
+
+    private static String firstNonHex(String digits) {
+        for (char c : digits.toCharArray()) {
+            if (Character.digit(c, 16) < 0) {
+                return String.valueOf(c);
+            }
+        }
+        return "?";
+    }
+
+    /** The data of a record as readable text: printable characters as they are, everything else escaped. */
+    static String printable(byte[] data, int limit) {
+        String repr = PyValue.of(data.length > limit ? java.util.Arrays.copyOf(data, limit) : data).repr();
+        String inner = repr.substring(2, repr.length() - 1);
+        return data.length > limit ? inner + " …(" + (data.length - limit) + " more bytes)" : inner;
+    }
+
+    /** Bytes as text where they are valid UTF-8 and printable, else escaped; for the data column. */
+    static String text(byte[] data, int limit) {
+        String s = new String(data, StandardCharsets.UTF_8);
+        boolean clean = s.codePoints().allMatch(cp -> cp >= 0x20 && cp != 0x7f && cp != 0xfffd
+                && Character.getType(cp) != Character.FORMAT && Character.getType(cp) != Character.CONTROL);
+        if (!clean || data.length > limit) {
+            return printable(data, limit);
+        }
+        return s;
+    }
+
+    static String hex(byte[] data, int limit) {
+        int n = Math.min(data.length, limit);
+        StringBuilder sb = new StringBuilder(n * 3);
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : " ").append(String.format("%02x", data[i]));
+        }
+        if (data.length > limit) {
+            sb.append(" …(").append(data.length - limit).append(" more bytes)");
+        }
+        return sb.toString();
+    }
+
+    /** A classic hex dump: offset, sixteen bytes in hex, and the printable ASCII beside them. */
+    static String hexDump(byte[] data) {
+        StringBuilder sb = new StringBuilder();
+        for (int off = 0; off < data.length; off += 16) {
+            sb.append(String.format("%08x  ", off));
+            StringBuilder ascii = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                if (off + i < data.length) {
+                    int b = data[off + i] & 0xff;
+                    sb.append(String.format("%02x ", b));
+                    ascii.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+                } else {
+                    sb.append("   ");
+                }
+                if (i == 7) {
+                    sb.append(' ');
+                }
+            }
+            sb.append(" |").append(ascii).append("|\n");
+        }
+        return sb.toString();
+    }
+}

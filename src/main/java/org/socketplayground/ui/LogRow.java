@@ -1,0 +1,154 @@
+package org.socketplayground.ui;
+
+import java.util.stream.Collectors;
+import org.socketplayground.engine.CallRecord;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * One finished call as a row of the live log. Data calls fill the source and bytes columns: for what came in,
+ * the source is the sender; for what went out, it is this socket's own address.
+ */
+public final class LogRow {
+    /** How much of a payload the data column shows; the detail pane has all of it. */
+    static final int SHOWN_BYTES = 200;
+
+    private final CallRecord record;
+    private final String time;
+    private final String call;
+    private final String sourceHost;
+    private final String sourcePort;
+    private final Integer bytes;
+    private final byte[] data;
+    private final String text;
+    private final int colour;
+
+    LogRow(CallRecord record, PyValue.Tuple ownAddress, SenderColors colours) {
+        this.record = record;
+        this.time = Format.time(record.time());
+        this.call = callText(record);
+        PyValue.Tuple source = null;
+        byte[] payload = null;
+        if (!record.failed()) {
+            PyValue.Bytes got = record.receivedData();
+            if (got != null) {
+                payload = got.value();
+                source = record.source();
+            } else if (isSend(record.call()) && record.args().get(0) instanceof PyValue.Bytes sent) {
+                payload = sent.value();
+                source = ownAddress;
+            } else if (record.call().equals("accept")) {
+                source = record.source();
+            }
+        }
+        this.data = payload;
+        if (source != null) {
+            sourceHost = ((PyValue.Str) source.get(0)).value();
+            sourcePort = Long.toString(((PyValue.Int) source.get(1)).value());
+            colour = colours.indexOf(sourceHost + ":" + sourcePort);
+        } else {
+            sourceHost = "";
+            sourcePort = "";
+            colour = -1;
+        }
+        bytes = payload == null ? null : payload.length;
+        text = payload == null ? record.outcome() : Inputs.text(payload, SHOWN_BYTES);
+    }
+
+    private static boolean isSend(String call) {
+        return call.equals("send") || call.equals("sendto") || call.equals("sendall");
+    }
+
+    /** The call with its arguments, payloads shortened; an arrow tells the direction of data. */
+    private static String callText(CallRecord r) {
+        String args = r.args().stream().map(a -> {
+            String s = a.source();
+            return s.length() > 24 ? s.substring(0, 20) + "…" + s.charAt(s.length() - 1) : s;
+        }).collect(Collectors.joining(", "));
+        String arrow = r.receivedData() != null ? "← " : isSend(r.call()) && !r.failed() ? "→ " : "";
+        return arrow + r.call() + "(" + args + ")";
+    }
+
+    public CallRecord record() {
+        return record;
+    }
+
+    public String time() {
+        return time;
+    }
+
+    public String socket() {
+        return record.socketId() == null ? "socket" : record.socketId();
+    }
+
+    public String call() {
+        return call;
+    }
+
+    public String sourceHost() {
+        return sourceHost;
+    }
+
+    public String sourcePort() {
+        return sourcePort;
+    }
+
+    public String bytesText() {
+        if (bytes == null) {
+            return "";
+        }
+        return record.discarded() > 0 ? bytes + " (+" + record.discarded() + " lost)" : bytes.toString();
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String hex() {
+        return data == null ? text : Inputs.hex(data, SHOWN_BYTES);
+    }
+
+    public byte[] data() {
+        return data == null ? null : data.clone();
+    }
+
+    public int colour() {
+        return colour;
+    }
+
+    public boolean failed() {
+        return record.failed();
+    }
+
+    /** Whether the row mentions the text: its socket, its sender as host:port, its call or its data. */
+    boolean matches(String needle) {
+        String n = needle.toLowerCase(java.util.Locale.ROOT);
+        return socket().toLowerCase(java.util.Locale.ROOT).equals(n)
+                || (sourceHost + ":" + sourcePort).contains(n)
+                || call.toLowerCase(java.util.Locale.ROOT).contains(n)
+                || text.toLowerCase(java.util.Locale.ROOT).contains(n);
+    }
+
+    /** Tab-separated, as pasted into a spreadsheet or an e-mail. */
+    String copyText() {
+        return String.join("\t", time, socket(), call, sourceHost, sourcePort, bytesText(), text);
+    }
+
+    /** Everything about the call, with a hex dump of the data, for the detail pane. */
+    String detail() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(record.expression()).append('\n');
+        sb.append("→ ").append(record.outcome().length() > 2000 ? record.outcome().substring(0, 2000) + "…" : record.outcome()).append('\n');
+        sb.append("at ").append(time).append(", took ").append(String.format("%.3f ms", record.durationNanos() / 1e6));
+        sb.append(record.blocked() ? ", waited for the network" : "").append('\n');
+        if (!sourceHost.isEmpty()) {
+            sb.append("source ").append(sourceHost).append(" port ").append(sourcePort).append('\n');
+        }
+        if (record.discarded() > 0) {
+            sb.append(record.discarded()).append(" bytes did not fit in bufsize and were lost\n");
+        }
+        if (data != null) {
+            sb.append('\n').append(data.length).append(" bytes:\n").append(Inputs.hexDump(data));
+        }
+        return sb.toString();
+    }
+}
