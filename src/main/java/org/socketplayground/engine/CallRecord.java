@@ -20,7 +20,8 @@ import org.socketplayground.engine.py.PyValue;
  * @param durationNanos how long the call took (so far, while pending)
  * @param blocked     whether the call had to wait for the network
  * @param discarded   bytes of a datagram that did not fit in the receive buffer and were lost
- * @param source      for recv, recvfrom and accept: the address the data or connection came from
+ * @param source      for recv, recvfrom and accept: the address the data or connection came from; for
+ *                    send, sendto and sendall: this socket's own address, where the data went out from
  */
 public record CallRecord(long seq, Instant time, String socketId, String call, List<PyValue> args,
                          Status status, PyValue value, PyError error, long durationNanos, boolean blocked,

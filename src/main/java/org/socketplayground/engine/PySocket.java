@@ -520,6 +520,7 @@ final class PySocket {
                 int n = dgram.send(ByteBuffer.wrap(data), target);
                 if (n > 0 || data.length == 0) {
                     bytesOut.add(n);
+                    ctx.source = ownAddress();
                     return PyValue.of(n);
                 }
             } catch (IOException | RuntimeException e) {
@@ -544,6 +545,7 @@ final class PySocket {
                     int n = dgram.write(ByteBuffer.wrap(data));
                     if (n > 0 || data.length == 0) {
                         bytesOut.add(n);
+                        ctx.source = ownAddress();
                         return PyValue.of(n);
                     }
                 } catch (IOException | RuntimeException e) {
@@ -557,6 +559,7 @@ final class PySocket {
         while (true) {
             int n = writeSome(buf);
             if (n > 0 || data.length == 0) {
+                ctx.source = ownAddress();
                 return PyValue.of(n);
             }
             waitOrRaise(ctx, stream, SelectionKey.OP_WRITE, deadline);
@@ -580,6 +583,7 @@ final class PySocket {
                 waitOrRaise(ctx, stream, SelectionKey.OP_WRITE, deadline);
             }
         }
+        ctx.source = ownAddress();
         return PyValue.NONE;
     }
 
@@ -641,6 +645,15 @@ final class PySocket {
                 return PyValue.of(Arrays.copyOf(buf.array(), n));
             }
             waitOrRaise(ctx, stream, SelectionKey.OP_READ, deadline);
+        }
+    }
+
+    /** This socket's address, the source of what it sends. */
+    private PyValue.Tuple ownAddress() {
+        try {
+            return Addresses.toPython(family, channel().getLocalAddress());
+        } catch (IOException | PyException e) {
+            return null;
         }
     }
 

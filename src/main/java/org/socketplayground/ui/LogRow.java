@@ -22,9 +22,10 @@ public final class LogRow {
     private final String text;
     private final int colour;
 
-    LogRow(CallRecord record, PyValue.Tuple ownAddress, SenderColors colours) {
+    LogRow(CallRecord record, SenderColors colours) {
         this.record = record;
-        this.time = Format.time(record.time());
+        // The moment the call returned: for a blocking receive, when the data arrived.
+        this.time = Format.time(record.time().plusNanos(record.durationNanos()));
         this.call = callText(record);
         PyValue.Tuple source = null;
         byte[] payload = null;
@@ -35,7 +36,7 @@ public final class LogRow {
                 source = record.source();
             } else if (isSend(record.call()) && record.args().get(0) instanceof PyValue.Bytes sent) {
                 payload = sent.value();
-                source = ownAddress;
+                source = record.source();
             } else if (record.call().equals("accept")) {
                 source = record.source();
             }
@@ -44,7 +45,7 @@ public final class LogRow {
         if (source != null) {
             sourceHost = ((PyValue.Str) source.get(0)).value();
             sourcePort = Long.toString(((PyValue.Int) source.get(1)).value());
-            colour = colours.indexOf(sourceHost + ":" + sourcePort);
+            colour = colours.indexOf(sourceHost, sourcePort);
         } else {
             sourceHost = "";
             sourcePort = "";
@@ -61,7 +62,7 @@ public final class LogRow {
     /** The call with its arguments, payloads shortened; an arrow tells the direction of data. */
     private static String callText(CallRecord r) {
         String args = r.args().stream().map(a -> {
-            String s = a.source();
+            String s = a instanceof PyValue.Const c ? c.name() : a.source();
             return s.length() > 24 ? s.substring(0, 20) + "…" + s.charAt(s.length() - 1) : s;
         }).collect(Collectors.joining(", "));
         String arrow = r.receivedData() != null ? "← " : isSend(r.call()) && !r.failed() ? "→ " : "";

@@ -38,7 +38,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.StatusBar;
-import org.controlsfx.control.ToggleSwitch;
 import org.controlsfx.validation.Severity;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -119,7 +118,7 @@ public final class PlaygroundController {
     @FXML private Button sendallButton;
     @FXML private TextField bufsizeField;
     @FXML private Button recvButton;
-    @FXML private ToggleSwitch autoReceiveToggle;
+    @FXML private ToggleButton autoReceiveToggle;
     @FXML private ChoiceBox<String> shutdownChoice;
     @FXML private Button shutdownButton;
     @FXML private Button closeButton;
@@ -216,7 +215,7 @@ public final class PlaygroundController {
                     return;
                 }
                 boolean exposed = row.info().reachableFromNetwork();
-                setText(exposed ? item + "  ⚠ network" : item);
+                setText(exposed ? item + " ⚠" : item);
                 if (exposed) {
                     getStyleClass().add("network-reachable");
                     setTooltip(new javafx.scene.control.Tooltip(
@@ -638,9 +637,7 @@ public final class PlaygroundController {
         int from = Math.max(0, done.size() - maxLogRows);
         List<LogRow> fresh = new ArrayList<>(done.size() - from);
         for (int i = from; i < done.size(); i++) {
-            CallRecord r = done.get(i);
-            SocketRow own = r.socketId() == null ? null : rows.get(r.socketId());
-            fresh.add(new LogRow(r, own == null ? null : own.info().local(), colours));
+            fresh.add(new LogRow(done.get(i), colours));
         }
         int overflow = logRows.size() + fresh.size() - maxLogRows;
         if (overflow > 0) {
@@ -705,7 +702,7 @@ public final class PlaygroundController {
             newest = r;
         }
         long elapsed = java.time.Duration.between(newest.time(), java.time.Instant.now()).toNanos();
-        waitingLabel.setText("⏳ " + newest.expression() + " blocked for " + Format.seconds(elapsed)
+        waitingLabel.setText("waiting: " + newest.expression() + " blocked for " + Format.seconds(elapsed)
                 + (waiting.size() > 1 ? "  (+" + (waiting.size() - 1) + " more waiting)" : ""));
         abandonButton.setVisible(true);
         abandonButton.setManaged(true);

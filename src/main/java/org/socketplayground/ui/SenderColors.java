@@ -11,9 +11,26 @@ import java.util.Map;
 final class SenderColors {
     static final int PALETTE_SIZE = 8;
     private final Map<String, Integer> assigned = new HashMap<>();
+    private final Map<String, String> byPort = new HashMap<>();
+    private int next;
 
-    int indexOf(String hostAndPort) {
-        return assigned.computeIfAbsent(hostAndPort, k -> assigned.size() % PALETTE_SIZE);
+    /**
+     * The colour of the endpoint host:port. A socket bound to every interface (0.0.0.0 or ::) sends what its
+     * receiver sees as coming from a real address, so a wildcard host shares the colour of its port.
+     */
+    int indexOf(String host, String port) {
+        boolean wildcard = host.equals("0.0.0.0") || host.equals("::");
+        String key = wildcard ? "*:" + port : host + ":" + port;
+        Integer known = assigned.get(key);
+        if (known == null) {
+            known = assigned.get(wildcard ? byPort.getOrDefault(port, "") : "*:" + port);
+        }
+        if (known == null) {
+            known = next++ % PALETTE_SIZE;
+        }
+        assigned.put(key, known);
+        byPort.putIfAbsent(port, key);
+        return known;
     }
 
     static String styleClass(int index) {

@@ -29,7 +29,7 @@ public final class SocketRow {
         local.set(info.local() == null ? "–" : Addresses.display(info.local()));
         peer.set(info.peer() == null ? "–" : Addresses.display(info.peer()));
         mode.set(info.mode());
-        received.set(udp ? info.datagramsReceived() + " dgram · " + Format.bytes(info.bytesReceived())
+        received.set(udp ? info.datagramsReceived() + " / " + Format.bytes(info.bytesReceived())
                 : Format.bytes(info.bytesReceived()));
     }
 

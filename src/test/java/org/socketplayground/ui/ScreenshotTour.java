@@ -1,0 +1,73 @@
+package org.socketplayground.ui;
+
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketplayground.engine.Family;
+import org.socketplayground.engine.SockType;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Sets up a realistic classroom session for the README's screenshot, then holds the window open.
+ * Not part of the test run; under Xvfb:
+ * {@code mvn test -Dtest=ScreenshotTour -Dgroups=tour -Dtestfx.headless=false -Dglass.platform=gtk -Dtour.hold=15}
+ * and take the screenshot while it holds.
+ */
+@Tag("tour")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTour {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        new PlaygroundApp().start(stage);
+    }
+
+    @Test
+    void classroomSession(FxRobot robot) throws Exception {
+        try {
+            session(robot);
+        } finally {
+            System.out.println("TOUR READY");
+            Thread.sleep(Long.getLong("tour.hold", 0) * 1000);
+        }
+    }
+
+    private void session(FxRobot robot) throws Exception {
+        WindowDriver ui = new WindowDriver(robot);
+        String server = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("portField", "9999");
+        ui.click("bindButton");
+        ui.expectOutcome("None");
+        robot.clickOn("#autoReceiveToggle");
+
+        String client = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("destPortField", "9999");
+        for (String text : new String[] {"Hello World", "101, 280, 237, 680"}) {
+            ui.type("payloadField", text);
+            ui.click("sendButton");
+            Thread.sleep(200);
+        }
+        Path script = Path.of(ScreenshotTour.class.getResource("/peers/udp_chatter.py").toURI());
+        Process peer = new ProcessBuilder("python3", script.toString(), "9999").inheritIO().start();
+        peer.waitFor();
+        ui.type("payloadField", "bye\\n");
+        ui.click("sendButton");
+
+        String tcp = ui.createSocket(Family.AF_INET, SockType.SOCK_STREAM);
+        ui.type("portField", "8080");
+        ui.click("bindButton");
+        ui.click("listenButton");
+        ui.expectOutcome("None");
+
+        ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("portField", "9999");
+        ui.click("bindButton");
+        ui.expectOutcome("OSError: [Errno 98] Address already in use");
+        int row = ui.logRowsWhere("← recvfrom").get(1);
+        robot.interact(() -> ui.table("logTable").getSelectionModel().select(row));
+    }
+}
