@@ -1,7 +1,6 @@
 package org.socketplayground.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.socketplayground.engine.py.PyExpr;
@@ -25,7 +24,7 @@ public final class PyConsole {
     private static final PyValue MODULE = new PyValue.Str("<module 'socket'>");
 
     private final SocketEngine engine;
-    private final Map<String, PyValue> variables = new HashMap<>();
+    private final Map<String, PyValue> variables = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PyConsole(SocketEngine engine) {
         this.engine = engine;
@@ -71,6 +70,11 @@ public final class PyConsole {
             return parts.size() == 1 ? "(" + parts.get(0) + ",)" : "(" + String.join(", ", parts) + ")";
         }
         return value.repr();
+    }
+
+    /** Binds a name to a value, as an assignment would; lessons name the sockets a student made by hand. */
+    public void define(String name, PyValue value) {
+        variables.put(name, value);
     }
 
     public PyValue variable(String name) {

@@ -1,5 +1,6 @@
 package org.socketplayground.ui;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -47,8 +48,9 @@ final class ContinuousReceiver implements AutoCloseable {
         @Override
         public void run() {
             try {
+                List<PyValue> args = List.of(PyValue.of(bufsize));
                 while (running) {
-                    CallRecord r = engine.call(socketId, call, PyValue.of(bufsize));
+                    CallRecord r = engine.call(socketId, call, args);
                     if (!running || ends(r)) {
                         break;
                     }

@@ -13,35 +13,38 @@ public final class LogRow {
     static final int SHOWN_BYTES = 200;
 
     private final CallRecord record;
-    private final String time;
-    private final String call;
     private final String sourceHost;
     private final String sourcePort;
-    private final Integer bytes;
-    private final byte[] data;
-    private final String text;
+    /** The data that came in or went out, kept as the record holds it: copied only when asked for. */
+    private final PyValue.Bytes payload;
     private final int colour;
+    // Made on first use: the log keeps thousands of rows, the table shows a screenful.
+    private String time;
+    private String call;
+    private String text;
 
+    /**
+     * Cheap on purpose: under a flood the window makes a row for every call it keeps, but only the rows on
+     * screen ever show their text, so the texts are made when a cell first asks for them. The sender's colour is
+     * taken here, in the order the calls arrived.
+     */
     LogRow(CallRecord record, SenderColors colours) {
         this.record = record;
-        // The moment the call returned: for a blocking receive, when the data arrived.
-        this.time = Format.time(record.time().plusNanos(record.durationNanos()));
-        this.call = callText(record);
         PyValue.Tuple source = null;
-        byte[] payload = null;
+        PyValue.Bytes bytes = null;
         if (!record.failed()) {
             PyValue.Bytes got = record.receivedData();
             if (got != null) {
-                payload = got.value();
+                bytes = got;
                 source = record.source();
             } else if (isSend(record.call()) && record.args().get(0) instanceof PyValue.Bytes sent) {
-                payload = sent.value();
+                bytes = sent;
                 source = record.source();
             } else if (record.call().equals("accept")) {
                 source = record.source();
             }
         }
-        this.data = payload;
+        this.payload = bytes;
         if (source != null) {
             sourceHost = ((PyValue.Str) source.get(0)).value();
             sourcePort = Long.toString(((PyValue.Int) source.get(1)).value());
@@ -51,8 +54,6 @@ public final class LogRow {
             sourcePort = "";
             colour = -1;
         }
-        bytes = payload == null ? null : payload.length;
-        text = payload == null ? record.outcome() : Inputs.text(payload, SHOWN_BYTES);
     }
 
     private static boolean isSend(String call) {
@@ -73,7 +74,11 @@ public final class LogRow {
         return record;
     }
 
+    /** The moment the call returned: for a blocking receive, when the data arrived. */
     public String time() {
+        if (time == null) {
+            time = Format.time(record.time().plusNanos(record.durationNanos()));
+        }
         return time;
     }
 
@@ -82,6 +87,9 @@ public final class LogRow {
     }
 
     public String call() {
+        if (call == null) {
+            call = callText(record);
+        }
         return call;
     }
 
@@ -94,22 +102,31 @@ public final class LogRow {
     }
 
     public String bytesText() {
-        if (bytes == null) {
+        if (payload == null) {
             return "";
         }
-        return record.discarded() > 0 ? bytes + " (+" + record.discarded() + " lost)" : bytes.toString();
+        int bytes = payload.length();
+        return record.discarded() > 0 ? bytes + " (+" + record.discarded() + " lost)" : Integer.toString(bytes);
     }
 
     public String text() {
+        if (text == null) {
+            text = payload == null ? record.outcome() : Inputs.text(payload.value(), SHOWN_BYTES);
+        }
         return text;
     }
 
     public String hex() {
-        return data == null ? text : Inputs.hex(data, SHOWN_BYTES);
+        return payload == null ? text() : Inputs.hex(payload.value(), SHOWN_BYTES);
     }
 
     public byte[] data() {
-        return data == null ? null : data.clone();
+        return payload == null ? null : payload.value();
+    }
+
+    /** Whether the row has data, without copying it. */
+    boolean hasData() {
+        return payload != null;
     }
 
     public int colour() {
@@ -125,13 +142,13 @@ public final class LogRow {
         String n = needle.toLowerCase(java.util.Locale.ROOT);
         return socket().toLowerCase(java.util.Locale.ROOT).equals(n)
                 || (sourceHost + ":" + sourcePort).contains(n)
-                || call.toLowerCase(java.util.Locale.ROOT).contains(n)
-                || text.toLowerCase(java.util.Locale.ROOT).contains(n);
+                || call().toLowerCase(java.util.Locale.ROOT).contains(n)
+                || text().toLowerCase(java.util.Locale.ROOT).contains(n);
     }
 
     /** Tab-separated, as pasted into a spreadsheet or an e-mail. */
     String copyText() {
-        return String.join("\t", time, socket(), call, sourceHost, sourcePort, bytesText(), text);
+        return String.join("\t", time(), socket(), call(), sourceHost, sourcePort, bytesText(), text());
     }
 
     /** Everything about the call, with a hex dump of the data, for the detail pane. */
@@ -139,7 +156,7 @@ public final class LogRow {
         StringBuilder sb = new StringBuilder();
         sb.append(record.expression()).append('\n');
         sb.append("→ ").append(record.outcome().length() > 2000 ? record.outcome().substring(0, 2000) + "…" : record.outcome()).append('\n');
-        sb.append("at ").append(time).append(", took ").append(String.format("%.3f ms", record.durationNanos() / 1e6));
+        sb.append("at ").append(time()).append(", took ").append(String.format("%.3f ms", record.durationNanos() / 1e6));
         sb.append(record.blocked() ? ", waited for the network" : "").append('\n');
         if (!sourceHost.isEmpty()) {
             sb.append("source ").append(sourceHost).append(" port ").append(sourcePort).append('\n');
@@ -147,7 +164,8 @@ public final class LogRow {
         if (record.discarded() > 0) {
             sb.append(record.discarded()).append(" bytes did not fit in bufsize and were lost\n");
         }
-        if (data != null) {
+        if (payload != null) {
+            byte[] data = payload.value();
             sb.append('\n').append(data.length).append(" bytes:\n").append(Inputs.hexDump(data));
         }
         return sb.toString();

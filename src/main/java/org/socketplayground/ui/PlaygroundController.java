@@ -17,6 +17,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -37,6 +41,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.validation.Severity;
 import org.controlsfx.validation.ValidationResult;
@@ -44,11 +49,17 @@ import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.Family;
+import org.socketplayground.engine.PyConsole;
 import org.socketplayground.engine.SockType;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.SocketInfo;
 import org.socketplayground.engine.SocketState;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.lessons.Lesson;
+import org.socketplayground.lessons.LessonLibrary;
+import org.socketplayground.lessons.LessonSession;
+import org.socketplayground.peers.Peers;
+import org.socketplayground.transcript.PythonTranscript;
 
 /**
  * The playground window. Buttons turn into engine calls on the engine's threads; records come back through a
@@ -61,16 +72,29 @@ public final class PlaygroundController {
     static final String TIMEOUT = "timeout";
     /** Log rows kept; older rows leave the table while the counters stay exact. */
     static final int DEFAULT_LOG_ROWS = Integer.getInteger("playground.logRows", 10_000);
+    /** Calls the Python pane keeps; a saved script says when earlier ones were left out. */
+    static final int TRANSCRIPT_CALLS = Integer.getInteger("playground.codeLines", 3_000);
 
     private final SocketEngine engine;
     private final RecordFeed feed = new RecordFeed();
     private final ContinuousReceiver receiver;
     private final SenderColors colours = new SenderColors();
+    private final PythonTranscript transcript;
+    private final PyConsole console;
+    private final Peers peers;
+    private final Projector projector = new Projector();
+    private LessonSession lesson;
+    private boolean transcriptChanged;
+    private boolean syncingSelection;
+    private long lastCodeRefresh;
     private final Map<String, SocketRow> rows = new LinkedHashMap<>();
     private final Map<Long, CallRecord> waiting = new LinkedHashMap<>();
     private final ObservableList<LogRow> logRows = FXCollections.observableArrayList();
     private final FilteredList<LogRow> visibleLog = new FilteredList<>(logRows);
     private final AtomicReference<CallRecord> userOutcome = new AtomicReference<>();
+    /** A message from background work (a saved file, a started peer) for the status bar. */
+    private final AtomicReference<String> userNotice = new AtomicReference<>();
+    private String notice = "";
     private final int maxLogRows;
     private long recordsSeen;
     private long datagramsSeen;
@@ -136,6 +160,30 @@ public final class PlaygroundController {
     @FXML private TableColumn<LogRow, String> logDataColumn;
     @FXML private TextArea detailArea;
     @FXML private StatusBar statusBar;
+    @FXML private MenuButton peersMenu;
+    @FXML private ComboBox<Lesson> lessonChoice;
+    @FXML private Button lessonOpenButton;
+    @FXML private Button zoomOutButton;
+    @FXML private Button zoomInButton;
+    @FXML private ToggleButton contrastToggle;
+    @FXML private Tab lessonTab;
+    @FXML private TabPane codeTabs;
+    @FXML private Tab pythonTab;
+    @FXML private Tab detailTab;
+    @FXML private TextArea pythonCode;
+    @FXML private Button copyCodeButton;
+    @FXML private Button saveScriptButton;
+    @FXML private Button clearCodeButton;
+    @FXML private VBox lessonPane;
+    @FXML private Label lessonTitle;
+    @FXML private Label lessonProgress;
+    @FXML private ProgressBar lessonBar;
+    @FXML private Label lessonStepTitle;
+    @FXML private Label lessonStepText;
+    @FXML private Label lessonStatus;
+    @FXML private Button lessonPreviousButton;
+    @FXML private Button lessonShowMeButton;
+    @FXML private Button lessonNextButton;
 
     public PlaygroundController(SocketEngine engine) {
         this(engine, DEFAULT_LOG_ROWS);
@@ -145,6 +193,9 @@ public final class PlaygroundController {
         this.engine = engine;
         this.maxLogRows = maxLogRows;
         this.receiver = new ContinuousReceiver(engine);
+        this.transcript = new PythonTranscript(TRANSCRIPT_CALLS, id -> engine.socket(id).map(SocketInfo::local).orElse(null));
+        this.console = new PyConsole(engine);
+        this.peers = new Peers(engine);
         engine.addListener(feed);
     }
 
@@ -175,10 +226,24 @@ public final class PlaygroundController {
                 toggleContinuousReceive(now);
             }
         });
-        socketTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showSelected());
+        socketTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            showSelected();
+            if (now != null && !syncingSelection) {
+                highlightSocketInCode(now.id());
+            }
+        });
+        setUpCodePane();
+        setUpPeers();
+        setUpLessons();
+        contrastToggle.selectedProperty().addListener((o, was, now) -> {
+            projector.setHighContrast(now);
+            applyProjector();
+        });
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
+                contrastToggle.setSelected(projector.highContrast());
+                applyProjector();
             }
         });
         showSelected();
@@ -274,8 +339,12 @@ public final class PlaygroundController {
         logHexToggle.selectedProperty().addListener((o, was, now) -> logTable.refresh());
         logFilterField.textProperty().addListener((o, was, now) -> updateLogFilter());
         dataOnlyCheck.selectedProperty().addListener((o, was, now) -> updateLogFilter());
-        logTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) ->
-                detailArea.setText(row == null ? "" : row.detail()));
+        logTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+            detailArea.setText(row == null ? "" : row.detail());
+            if (row != null && !syncingSelection) {
+                highlightCall(row.record().seq());
+            }
+        });
         MenuItem copy = new MenuItem("Copy row");
         copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
         copy.setOnAction(e -> copySelectedLogRows());
@@ -379,6 +448,18 @@ public final class PlaygroundController {
         keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::receive);
         keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::close);
         keys.put(new KeyCodeCombination(KeyCode.ESCAPE), this::abandonWaiting);
+        keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveScript);
+        for (KeyCode k : List.of(KeyCode.PLUS, KeyCode.EQUALS, KeyCode.ADD)) {
+            keys.put(new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN), this::zoomIn);
+        }
+        keys.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY), this::zoomIn);
+        keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::zoomIn);
+        for (KeyCode k : List.of(KeyCode.MINUS, KeyCode.SUBTRACT)) {
+            keys.put(new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN), this::zoomOut);
+        }
+        for (KeyCode k : List.of(KeyCode.DIGIT0, KeyCode.NUMPAD0)) {
+            keys.put(new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN), this::zoomReset);
+        }
         scene.getAccelerators().putAll(keys);
     }
 
@@ -604,9 +685,19 @@ public final class PlaygroundController {
         if (!batch.isEmpty()) {
             absorb(batch);
         }
+        String message = userNotice.getAndSet(null);
+        if (message != null) {
+            notice = message;
+            refreshStatus();
+        }
         CallRecord outcome = userOutcome.getAndSet(null);
         if (outcome != null) {
             showOutcome(outcome);
+        }
+        if (transcriptChanged && now - lastCodeRefresh > 200_000_000L) {
+            lastCodeRefresh = now;
+            transcriptChanged = false;
+            refreshCode();
         }
         if (!batch.isEmpty() || now - lastTableRefresh > 250_000_000L) {
             lastTableRefresh = now;
@@ -627,6 +718,11 @@ public final class PlaygroundController {
             } else {
                 waiting.remove(r.seq());
                 done.add(r);
+                transcript.add(r);
+                transcriptChanged = true;
+                if (lesson != null && lesson.observe(r)) {
+                    showLessonStep();
+                }
                 recordsSeen++;
                 if (r.receivedData() != null && r.call().equals("recvfrom")) {
                     datagramsSeen++;
@@ -713,7 +809,8 @@ public final class PlaygroundController {
                 + "  ·  " + waiting.size() + " waiting"
                 + "  ·  " + Format.count(recordsSeen) + " calls"
                 + "  ·  " + Format.count(datagramsSeen) + " datagrams received"
-                + "  ·  log shows " + Format.count(visibleLog.size()) + " of the last " + Format.count(maxLogRows) + " calls");
+                + "  ·  log shows " + Format.count(visibleLog.size()) + " of the last " + Format.count(maxLogRows) + " calls"
+                + (notice.isEmpty() ? "" : "  ·  " + notice));
     }
 
     private void showSelected() {
@@ -767,6 +864,336 @@ public final class PlaygroundController {
         }
     }
 
+
+    // ---------------------------------------------------------------- the Python pane
+
+    private void setUpCodePane() {
+        pythonCode.setText(String.join("\n", PythonTranscript.HEADER));
+        pythonCode.caretPositionProperty().addListener((o, was, now) -> {
+            if (!syncingSelection && pythonCode.isFocused()) {
+                selectCallOfLine(lineAt(pythonCode.getText(), now.intValue()));
+            }
+        });
+        codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> transcriptChanged = true);
+    }
+
+    private void refreshCode() {
+        if (codeTabs.getSelectionModel().getSelectedItem() != pythonTab) {
+            transcriptChanged = true;   // catch up when the pane is shown
+            return;
+        }
+        syncingSelection = true;
+        try {
+            pythonCode.setText(transcript.text());
+            pythonCode.positionCaret(pythonCode.getLength());
+            pythonCode.setScrollTop(Double.MAX_VALUE);
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    /** Selects the pane's line for a call, as its log row is selected. */
+    private void highlightCall(long seq) {
+        int line = transcript.lineOf(seq);
+        if (line < 0) {
+            return;
+        }
+        refreshCode();
+        selectLine(line);
+    }
+
+    private void highlightSocketInCode(String socketId) {
+        for (int line = PythonTranscript.HEADER.size(); ; line++) {
+            CallRecord r = transcript.callAt(line);
+            if (r == null) {
+                return;
+            }
+            if (socketId.equals(r.socketId()) && r.call().equals("socket")
+                    || r.call().equals("accept") && r.value() instanceof PyValue.Tuple t && t.get(0) instanceof PyValue.SocketRef c
+                    && c.id().equals(socketId)) {
+                refreshCode();
+                selectLine(line);
+                return;
+            }
+        }
+    }
+
+    private void selectLine(int line) {
+        String text = pythonCode.getText();
+        int start = 0;
+        for (int i = 0; i < line && start >= 0; i++) {
+            start = text.indexOf('\n', start) + 1;
+            if (start == 0) {
+                return;
+            }
+        }
+        int end = text.indexOf('\n', start);
+        syncingSelection = true;
+        try {
+            pythonCode.selectRange(end < 0 ? text.length() : end, start);
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    private static int lineAt(String text, int position) {
+        int line = 0;
+        for (int i = 0; i < Math.min(position, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** From the pane back to the window: select the call's log row and its socket. */
+    private void selectCallOfLine(int line) {
+        CallRecord r = transcript.callAt(line);
+        if (r == null) {
+            return;
+        }
+        syncingSelection = true;
+        try {
+            for (int i = 0; i < visibleLog.size(); i++) {
+                if (visibleLog.get(i).record().seq() == r.seq()) {
+                    logTable.getSelectionModel().clearAndSelect(i);
+                    logTable.scrollTo(i);
+                    break;
+                }
+            }
+            SocketRow row = r.socketId() == null ? null : rows.get(r.socketId());
+            if (row != null) {
+                socketTable.getSelectionModel().select(row);
+            }
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    @FXML
+    void copyCode() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(transcript.text());
+        Clipboard.getSystemClipboard().setContent(content);
+        statusBar.setText("The Python is on the clipboard.");
+    }
+
+    @FXML
+    void clearCode() {
+        transcript.clear();
+        transcriptChanged = true;
+    }
+
+    /**
+     * Saves the session as a python3 program. The file is chosen in a dialog; with the system property
+     * {@code playground.saveTo} set (for automated tests), it is written there without asking.
+     */
+    @FXML
+    void saveScript() {
+        String script = transcript.script(java.time.Instant.now());
+        java.io.File file;
+        String preset = System.getProperty("playground.saveTo");
+        if (preset != null) {
+            file = new java.io.File(preset);
+        } else {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save the session as a Python script");
+            chooser.setInitialFileName("playground_session.py");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Python scripts", "*.py"));
+            file = chooser.showSaveDialog(root.getScene().getWindow());
+            if (file == null) {
+                return;
+            }
+        }
+        java.io.File target = file;
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                java.nio.file.Files.writeString(target.toPath(), script, java.nio.charset.StandardCharsets.UTF_8);
+                userNotice.set("Saved the script to " + target + ". Run it with: python3 " + target.getName());
+            } catch (java.io.IOException e) {
+                userNotice.set("Could not save the script: " + e.getMessage());
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- built-in peers
+
+    private void setUpPeers() {
+        addPeer("UDP echo server — answers 'OK...' + data", () -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, Peers.DEFAULT_PREFIX));
+        addPeer("UDP echo server with the prefix in the Send field", () -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, payloadField.getText()));
+        addPeer("UDP uppercase echo server", () -> peers.startServer(Peers.Kind.UDP_UPPER, Peers.LOOPBACK, 0, null));
+        addPeer("TCP echo server — one client after another", () -> peers.startServer(Peers.Kind.TCP_ECHO, Peers.LOOPBACK, 0, null));
+        addPeer("TCP echo server — a thread per connection", () -> peers.startServer(Peers.Kind.TCP_ECHO_THREADS, Peers.LOOPBACK, 0, null));
+        peersMenu.getItems().add(new SeparatorMenuItem());
+        MenuItem udpClients = new MenuItem("5 UDP clients → the Send destination");
+        udpClients.setOnAction(e -> startClients(true));
+        MenuItem tcpClients = new MenuItem("5 TCP clients → the Send destination");
+        tcpClients.setOnAction(e -> startClients(false));
+        peersMenu.getItems().addAll(udpClients, tcpClients);
+    }
+
+    private void addPeer(String text, java.util.function.Supplier<String> start) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> java.util.concurrent.CompletableFuture.supplyAsync(start).whenComplete((id, failure) ->
+                userNotice.set(failure == null ? "Started " + text + " as " + id + " (on 127.0.0.1; see its port in the table)."
+                        : "Could not start the peer: " + failure.getMessage())));
+        peersMenu.getItems().add(item);
+    }
+
+    private void startClients(boolean udp) {
+        Inputs.Parsed<String> host = Inputs.host(destHostField.getText());
+        Inputs.Parsed<Long> port = Inputs.port(destPortField.getText());
+        if (!host.ok() || !port.ok()) {
+            refuse(host.ok() ? destPortField : destHostField, "destination", host.ok() ? port.error() : host.error());
+            return;
+        }
+        PyValue.Tuple target = SocketEngine.address(host.value(), port.value());
+        java.util.concurrent.CompletableFuture.runAsync(() -> peers.startClients(udp, 5, target));
+    }
+
+    // ---------------------------------------------------------------- lessons
+
+    private void setUpLessons() {
+        lessonChoice.getItems().setAll(LessonLibrary.shipped());
+        lessonChoice.valueProperty().addListener((o, was, now) -> startLesson(now));
+        for (Button b : List.of(lessonPreviousButton, lessonShowMeButton, lessonNextButton)) {
+            b.setDisable(true);
+        }
+    }
+
+    private void startLesson(Lesson chosen) {
+        if (chosen == null) {
+            lesson = null;
+            return;
+        }
+        lesson = new LessonSession(chosen, engine, console, peers);
+        codeTabs.getSelectionModel().select(lessonTab);
+        showLessonStep();
+    }
+
+    @FXML
+    void openLesson() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open a lesson");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lessons (Markdown)", "*.md", "*.txt"));
+        java.io.File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            openLesson(file.toPath());
+        }
+    }
+
+    /** Adds a teacher's lesson file to the list and starts it; a faulty file is explained, not thrown. */
+    void openLesson(java.nio.file.Path file) {
+        try {
+            Lesson opened = LessonLibrary.load(file);
+            lessonChoice.getItems().add(opened);
+            lessonChoice.setValue(opened);
+        } catch (java.io.IOException | org.socketplayground.lessons.LessonParser.LessonException e) {
+            outcomeCallLabel.setText("Could not open the lesson " + file.getFileName());
+            outcomeLabel.setText(e.getMessage());
+            setOutcomeStyle("refused");
+            explanationLabel.setText("");
+        }
+    }
+
+    private void showLessonStep() {
+        if (lesson == null) {
+            return;
+        }
+        Lesson.Step step = lesson.step();
+        int current = lesson.current();
+        lessonTitle.setText(lesson.lesson().title());
+        lessonProgress.setText(lesson.progress());
+        int done = 0;
+        for (int i = 0; i < lesson.lesson().steps().size(); i++) {
+            done += lesson.isDone(i) ? 1 : 0;
+        }
+        lessonBar.setProgress(done / (double) lesson.lesson().steps().size());
+        lessonStepTitle.setText(step.title());
+        String intro = current == 0 && !lesson.lesson().intro().isEmpty() ? lesson.lesson().intro() + "\n\n" : "";
+        lessonStepText.setText(intro + plain(step.text()));
+        boolean stepDone = lesson.isDone(current);
+        lessonStatus.getStyleClass().removeAll("done", "todo");
+        lessonStatus.getStyleClass().add(stepDone ? "done" : "todo");
+        lessonStatus.setText(stepDone ? (lesson.isComplete() ? "✔ Done — the whole lesson is complete!" : "✔ Done — on to the next step.")
+                : "To do: " + step.expect().describe());
+        lessonPreviousButton.setDisable(current == 0);
+        lessonNextButton.setDisable(current == lesson.lesson().steps().size() - 1);
+        lessonShowMeButton.setDisable(step.actions().isEmpty());
+    }
+
+    /** Markdown emphasis and code marks read as plain text on the projector. */
+    private static String plain(String markdown) {
+        String text = markdown.replace("**", "").replace("`", "");
+        // Markdown joins the lines of a paragraph; a blank line starts the next one.
+        return text.replaceAll("(?<!\n)\n(?!\n)", " ").replaceAll("\n{2,}", "\n\n");
+    }
+
+    @FXML
+    void nextStep() {
+        if (lesson != null) {
+            lesson.next();
+            showLessonStep();
+        }
+    }
+
+    @FXML
+    void previousStep() {
+        if (lesson != null) {
+            lesson.previous();
+            showLessonStep();
+        }
+    }
+
+    /** Performs the step's calls on the engine's threads; the step ticks when their records arrive. */
+    @FXML
+    void showMe() {
+        LessonSession session = lesson;
+        if (session == null) {
+            return;
+        }
+        lessonShowMeButton.setDisable(true);
+        java.util.concurrent.CompletableFuture.supplyAsync(session::showMe).whenComplete((lines, failure) ->
+                javafx.application.Platform.runLater(() -> {
+                    showLessonStep();
+                    if (failure != null) {
+                        lessonStatus.setText("Show me stopped: " + failure.getMessage());
+                    }
+                }));
+    }
+
+    // ---------------------------------------------------------------- projector
+
+    @FXML
+    void zoomIn() {
+        projector.zoom(+1);
+        applyProjector();
+    }
+
+    @FXML
+    void zoomOut() {
+        projector.zoom(-1);
+        applyProjector();
+    }
+
+    void zoomReset() {
+        projector.zoom(0);
+        applyProjector();
+    }
+
+    private void applyProjector() {
+        root.setStyle("-fx-font-size: " + projector.fontSize() + "px;");
+        Scene scene = root.getScene();
+        if (scene != null) {
+            String css = PlaygroundController.class.getResource("high-contrast.css").toExternalForm();
+            if (projector.highContrast() && !scene.getStylesheets().contains(css)) {
+                scene.getStylesheets().add(css);
+            } else if (!projector.highContrast()) {
+                scene.getStylesheets().remove(css);
+            }
+        }
+    }
+
     private void copySelectedLogRows() {
         List<LogRow> selected = logTable.getSelectionModel().getSelectedItems();
         if (selected.isEmpty()) {
@@ -787,6 +1214,7 @@ public final class PlaygroundController {
             pulse.stop();
         }
         receiver.close();
+        peers.close();
         engine.close();
     }
 }

@@ -67,6 +67,14 @@ class ScreenshotTour {
         ui.type("portField", "9999");
         ui.click("bindButton");
         ui.expectOutcome("OSError: [Errno 98] Address already in use");
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<Object> lessons = robot.lookup("#lessonChoice").queryAs(javafx.scene.control.ComboBox.class);
+            lessons.getSelectionModel().select(0);
+        });
+        robot.clickOn("#lessonShowMeButton");
+        Thread.sleep(500);
+        robot.clickOn("#lessonNextButton");
         int row = ui.logRowsWhere("← recvfrom").get(1);
         robot.interact(() -> ui.table("logTable").getSelectionModel().select(row));
     }

@@ -1,0 +1,133 @@
+package org.socketplayground.lessons;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a lesson written in Markdown:
+ * <pre>
+ * # Title
+ * Introduction.
+ *
+ * ## A step's title
+ * What to read, in plain paragraphs; `code` is fine.
+ * Expect: recvfrom -&gt; BlockingIOError
+ * On: server
+ * As: server
+ * Show me: server.recvfrom(1024)
+ * Peer: udp-echo as echo prefix=OK...
+ * </pre>
+ * Lines that start with {@code Expect:}, {@code On:}, {@code As:}, {@code Show me:} or {@code Peer:} are
+ * directives; everything else is the step's text.
+ */
+public final class LessonParser {
+
+    /** A lesson file that cannot be read, with the line at fault. */
+    public static final class LessonException extends Exception {
+        public LessonException(String message) {
+            super(message);
+        }
+    }
+
+    private LessonParser() {
+    }
+
+    public static Lesson parse(String markdown) throws LessonException {
+        String title = null;
+        StringBuilder intro = new StringBuilder();
+        List<Lesson.Step> steps = new ArrayList<>();
+        StepBuilder step = null;
+        String[] lines = markdown.replace("\r\n", "\n").split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String trimmed = line.strip();
+            if (trimmed.startsWith("## ")) {
+                if (step != null) {
+                    steps.add(step.build());
+                }
+                step = new StepBuilder(trimmed.substring(3).strip());
+                continue;
+            }
+            if (trimmed.startsWith("# ") && title == null) {
+                title = trimmed.substring(2).strip();
+                continue;
+            }
+            int colon = trimmed.indexOf(':');
+            String key = colon > 0 ? trimmed.substring(0, colon).strip().toLowerCase(Locale.ROOT) : "";
+            String value = colon > 0 ? trimmed.substring(colon + 1).strip() : "";
+            boolean directive = switch (key) {
+                case "expect", "on", "as", "show me", "peer" -> true;
+                default -> false;
+            };
+            if (!directive) {
+                (step == null ? intro : step.text).append(line).append('\n');
+                continue;
+            }
+            if (step == null) {
+                throw new LessonException("line " + (i + 1) + ": '" + key + ":' belongs under a step (## title)");
+            }
+            switch (key) {
+                case "expect" -> step.expect = Expectation.parse(value);
+                case "on" -> step.on = value;
+                case "as" -> step.as = value;
+                case "show me" -> step.actions.add(new Lesson.PythonLine(value));
+                default -> step.actions.add(peer(value, i + 1));
+            }
+        }
+        if (step != null) {
+            steps.add(step.build());
+        }
+        if (title == null) {
+            throw new LessonException("a lesson starts with its title: '# Title'");
+        }
+        if (steps.isEmpty()) {
+            throw new LessonException("a lesson needs at least one step: '## Step title'");
+        }
+        return new Lesson(title, intro.toString().strip(), steps);
+    }
+
+    /** {@code udp-echo as echo prefix=OK...}, {@code udp-clients 5 to server} */
+    private static Lesson.StartPeer peer(String value, int line) throws LessonException {
+        String[] words = value.split("\\s+");
+        if (words.length == 0 || words[0].isEmpty()) {
+            throw new LessonException("line " + line + ": 'Peer:' needs a kind, such as udp-echo");
+        }
+        String as = null;
+        String prefix = null;
+        String target = null;
+        int count = 5;
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            if (w.equals("as") && i + 1 < words.length) {
+                as = words[++i];
+            } else if (w.equals("to") && i + 1 < words.length) {
+                target = words[++i];
+            } else if (w.startsWith("prefix=")) {
+                prefix = w.substring(7);
+            } else if (w.matches("\\d+")) {
+                count = Integer.parseInt(w);
+            } else {
+                throw new LessonException("line " + line + ": cannot read '" + w + "' in 'Peer: " + value + "'");
+            }
+        }
+        return new Lesson.StartPeer(words[0], as, prefix, count, target);
+    }
+
+    private static final class StepBuilder {
+        final String title;
+        final StringBuilder text = new StringBuilder();
+        Expectation expect;
+        String on;
+        String as;
+        final List<Lesson.Action> actions = new ArrayList<>();
+
+        StepBuilder(String title) {
+            this.title = title;
+        }
+
+        Lesson.Step build() {
+            return new Lesson.Step(title, text.toString().strip(), expect, on, as, actions);
+        }
+    }
+}

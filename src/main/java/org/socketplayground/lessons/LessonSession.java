@@ -1,0 +1,155 @@
+package org.socketplayground.lessons;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.socketplayground.engine.CallRecord;
+import org.socketplayground.engine.PyConsole;
+import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.engine.SocketInfo;
+import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.peers.Peers;
+
+/**
+ * A lesson being followed: which step is current, which steps are done, and the names the lesson gives to
+ * sockets. A step is done when a record matching its expectation arrives while it is current, whether the
+ * student made the call by hand or pressed "show me". Pure Java, so lessons can be checked without a window.
+ */
+public final class LessonSession {
+    private final Lesson lesson;
+    private final SocketEngine engine;
+    private final PyConsole console;
+    private final Peers peers;
+    private final boolean[] done;
+    private int current;
+
+    public LessonSession(Lesson lesson, SocketEngine engine, PyConsole console, Peers peers) {
+        this.lesson = lesson;
+        this.engine = engine;
+        this.console = console;
+        this.peers = peers;
+        this.done = new boolean[lesson.steps().size()];
+        markReadOnlyStep();
+    }
+
+    public Lesson lesson() {
+        return lesson;
+    }
+
+    public synchronized int current() {
+        return current;
+    }
+
+    public synchronized Lesson.Step step() {
+        return lesson.steps().get(current);
+    }
+
+    public synchronized boolean isDone(int step) {
+        return done[step];
+    }
+
+    public synchronized boolean isComplete() {
+        for (boolean d : done) {
+            if (!d) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "3 / 7": the current step's number and the number of steps. */
+    public synchronized String progress() {
+        return (current + 1) + " / " + done.length;
+    }
+
+    public synchronized void next() {
+        if (current < done.length - 1) {
+            current++;
+            markReadOnlyStep();
+        }
+    }
+
+    public synchronized void previous() {
+        if (current > 0) {
+            current--;
+        }
+    }
+
+    private void markReadOnlyStep() {
+        if (lesson.steps().get(current).expect() == null) {
+            done[current] = true;
+        }
+    }
+
+    /**
+     * Looks at a finished call: if it is what the current step expects, the step is done (and its socket
+     * named). Returns true when the step changed to done.
+     */
+    public synchronized boolean observe(CallRecord r) {
+        Lesson.Step step = lesson.steps().get(current);
+        if (done[current] || step.expect() == null || !step.expect().matches(r)) {
+            return false;
+        }
+        if (step.on() != null && console.variable(step.on()) instanceof PyValue.SocketRef ref
+                && !ref.id().equals(r.socketId())) {
+            return false;
+        }
+        if (step.as() != null) {
+            PyValue named = r.call().equals("accept") && r.value() instanceof PyValue.Tuple t ? t.get(0)
+                    : r.socketId() == null ? null : new PyValue.SocketRef(r.socketId());
+            if (named != null) {
+                console.define(step.as(), named);
+            }
+        }
+        done[current] = true;
+        return true;
+    }
+
+    /**
+     * Performs the current step as the lesson shows it: its Python lines and peers, in order. Blocks while
+     * the calls run, so a window calls it off its own thread. Returns what each line gave, for display.
+     */
+    public List<String> showMe() {
+        Lesson.Step step = step();
+        List<String> results = new ArrayList<>();
+        for (Lesson.Action action : step.actions()) {
+            if (action instanceof Lesson.PythonLine line) {
+                PyConsole.Result r = console.run(line.code());
+                results.add(line.code() + "  # " + (r.failed() ? r.error() : console.describe(r.value())));
+            } else if (action instanceof Lesson.StartPeer peer) {
+                results.add(startPeer(peer));
+            }
+        }
+        return results;
+    }
+
+    private String startPeer(Lesson.StartPeer p) {
+        Peers.Kind kind = Peers.Kind.of(p.kind());
+        if (kind == Peers.Kind.UDP_CLIENTS || kind == Peers.Kind.TCP_CLIENTS) {
+            PyValue.Tuple target = addressOf(p.target());
+            if (target == null) {
+                return "# no socket called " + p.target() + " to send to";
+            }
+            List<String> ids = peers.startClients(kind == Peers.Kind.UDP_CLIENTS, p.count(), target);
+            return "# started " + ids.size() + " clients: " + String.join(", ", ids);
+        }
+        String id = peers.startServer(kind, Peers.LOOPBACK, 0, p.prefix() == null ? Peers.DEFAULT_PREFIX : p.prefix());
+        if (p.as() != null) {
+            console.define(p.as(), new PyValue.SocketRef(id));
+        }
+        return "# started " + kind.description + " as " + id;
+    }
+
+    /** The address to reach a named socket at: its local address, with 127.0.0.1 for every interface. */
+    private PyValue.Tuple addressOf(String name) {
+        if (name == null || !(console.variable(name) instanceof PyValue.SocketRef ref)) {
+            return null;
+        }
+        SocketInfo info = engine.socket(ref.id()).orElse(null);
+        if (info == null || info.local() == null) {
+            return null;
+        }
+        String host = ((PyValue.Str) info.local().get(0)).value();
+        boolean any = host.equals("0.0.0.0") || host.equals("::");
+        return SocketEngine.address(any ? Peers.LOOPBACK : host, ((PyValue.Int) info.local().get(1)).value());
+    }
+}

@@ -1,0 +1,199 @@
+package org.socketplayground.peers;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.socketplayground.engine.CallRecord;
+import org.socketplayground.engine.Family;
+import org.socketplayground.engine.SockType;
+import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * Built-in peers, so that one student alone can run every lesson: echo servers and a launcher of clients.
+ * They are ordinary sockets of the engine, made and driven through its calls, so they appear in the socket
+ * table and their traffic in the log with its true addresses. They bind to loopback unless told otherwise.
+ */
+public final class Peers implements AutoCloseable {
+    /** What the classroom's UDP server answers: the prefix, then the data. */
+    public static final String DEFAULT_PREFIX = "OK...";
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private final SocketEngine engine;
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "peer-" + threads.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Peers(SocketEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The kinds a lesson or the menu can start. */
+    public enum Kind {
+        UDP_ECHO("udp-echo", "UDP echo server, answers prefix + data"),
+        UDP_UPPER("udp-upper", "UDP uppercase echo server"),
+        TCP_ECHO("tcp-echo", "TCP echo server, one client after another"),
+        TCP_ECHO_THREADS("tcp-echo-threads", "TCP echo server, a thread per connection"),
+        UDP_CLIENTS("udp-clients", "UDP clients sending at random moments"),
+        TCP_CLIENTS("tcp-clients", "TCP clients sending at random moments");
+
+        public final String word;
+        public final String description;
+
+        Kind(String word, String description) {
+            this.word = word;
+            this.description = description;
+        }
+
+        public static Kind of(String word) {
+            for (Kind k : values()) {
+                if (k.word.equalsIgnoreCase(word)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("no built-in peer called '" + word + "'");
+        }
+    }
+
+    /** Starts a server peer on host:port (port 0 for any) and returns its socket id once it is bound. */
+    public String startServer(Kind kind, String host, int port, String prefix) {
+        boolean udp = kind == Kind.UDP_ECHO || kind == Kind.UDP_UPPER;
+        String id = newSocket(udp ? SockType.SOCK_DGRAM : SockType.SOCK_STREAM);
+        call(id, "bind", SocketEngine.address(host, port));
+        if (udp) {
+            executor.execute(() -> udpEcho(id, kind == Kind.UDP_UPPER ? null : prefix));
+        } else {
+            call(id, "listen", PyValue.of(5));
+            executor.execute(() -> tcpEcho(id, kind == Kind.TCP_ECHO_THREADS));
+        }
+        return id;
+    }
+
+    /**
+     * Starts n client sockets that each send a few messages to the target at random moments within about
+     * two seconds, reading the replies. Returns their ids.
+     */
+    public List<String> startClients(boolean udp, int n, PyValue.Tuple target) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            String id = newSocket(udp ? SockType.SOCK_DGRAM : SockType.SOCK_STREAM);
+            ids.add(id);
+            int number = i;
+            executor.execute(() -> client(id, number, udp, target));
+        }
+        return ids;
+    }
+
+    private String newSocket(SockType type) {
+        CallRecord made = engine.socket(Family.AF_INET, type);
+        if (made.failed()) {
+            throw new IllegalStateException(made.outcome());
+        }
+        return ((PyValue.SocketRef) made.value()).id();
+    }
+
+    private CallRecord call(String id, String name, PyValue... args) {
+        return engine.call(id, name, args);
+    }
+
+    private static boolean over(CallRecord r) {
+        return r.failed() && r.error().errno() != null && (r.error().errno() == 9 || r.error().errno() == 22);
+    }
+
+    /** while True: data, addr = s.recvfrom(1024); s.sendto(reply, addr) */
+    private void udpEcho(String id, String prefix) {
+        while (true) {
+            CallRecord got = call(id, "recvfrom", PyValue.of(65535));
+            if (over(got) || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            if (got.failed()) {
+                continue;
+            }
+            byte[] data = got.receivedData().value();
+            byte[] reply = prefix == null
+                    ? new String(data, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)
+                    : concat(prefix.getBytes(StandardCharsets.UTF_8), data);
+            call(id, "sendto", PyValue.of(reply), got.source());
+        }
+    }
+
+    /** while True: conn, addr = s.accept(); echo until b'' (on a thread of its own when threaded) */
+    private void tcpEcho(String id, boolean threaded) {
+        while (true) {
+            CallRecord accepted = call(id, "accept");
+            if (over(accepted) || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            if (accepted.failed()) {
+                continue;
+            }
+            String conn = ((PyValue.SocketRef) ((PyValue.Tuple) accepted.value()).get(0)).id();
+            if (threaded) {
+                executor.execute(() -> echoConnection(conn));
+            } else {
+                echoConnection(conn);
+            }
+        }
+    }
+
+    private void echoConnection(String conn) {
+        while (true) {
+            CallRecord got = call(conn, "recv", PyValue.of(1024));
+            PyValue.Bytes data = got.receivedData();
+            if (got.failed() || data == null || data.length() == 0) {
+                break;
+            }
+            call(conn, "sendall", data);
+        }
+        call(conn, "close");
+    }
+
+    private void client(String id, int number, boolean udp, PyValue.Tuple target) {
+        try {
+            if (!udp && call(id, "connect", target).failed()) {
+                return;
+            }
+            call(id, "settimeout", PyValue.of(2));
+            for (int i = 1; i <= 3; i++) {
+                Thread.sleep(ThreadLocalRandom.current().nextInt(100, 700));
+                byte[] message = ("client " + number + " message " + i).getBytes(StandardCharsets.UTF_8);
+                CallRecord sent = udp ? call(id, "sendto", PyValue.of(message), target) : call(id, "sendall", PyValue.of(message));
+                if (over(sent)) {
+                    return;
+                }
+                call(id, udp ? "recvfrom" : "recv", PyValue.of(1024));
+            }
+            call(id, "close");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** Stops the peers' threads; the engine closes their sockets when it closes. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
