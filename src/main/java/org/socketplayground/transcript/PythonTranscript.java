@@ -228,7 +228,7 @@ public final class PythonTranscript {
             } else if (r.call().equals("accept")) {
                 String conn = ((PyValue.SocketRef) ((PyValue.Tuple) r.value()).get(0)).id();
                 sb.append(code(r)).append("  # ").append(comment).append('\n');
-                sb.append("print(f'(").append(conn).append(", {addr").append(conn.replaceAll("\\D", "")).append("!r})')\n");
+                sb.append("print(repr(addr").append(conn.replaceAll("\\D", "")).append("))\n");
             } else {
                 sb.append("print(repr(").append(code(r)).append("))  # ").append(comment).append('\n');
             }

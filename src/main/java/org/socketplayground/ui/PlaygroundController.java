@@ -882,9 +882,13 @@ public final class PlaygroundController {
             transcriptChanged = true;   // catch up when the pane is shown
             return;
         }
+        String text = transcript.text();
+        if (text.equals(pythonCode.getText())) {
+            return;
+        }
         syncingSelection = true;
         try {
-            pythonCode.setText(transcript.text());
+            pythonCode.setText(text);
             pythonCode.positionCaret(pythonCode.getLength());
             pythonCode.setScrollTop(Double.MAX_VALUE);
         } finally {
