@@ -3,6 +3,7 @@ package org.socketplayground.lessons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.socketplayground.peers.Peers;
 
 /**
  * Reads a lesson written in Markdown:
@@ -67,6 +68,9 @@ public final class LessonParser {
             if (step == null) {
                 throw new LessonException("line " + (i + 1) + ": '" + key + ":' belongs under a step (## title)");
             }
+            if (value.isEmpty() && !key.equals("peer")) {
+                throw new LessonException("line " + (i + 1) + ": '" + key + ":' needs something after the colon");
+            }
             switch (key) {
                 case "expect" -> step.expect = Expectation.parse(value);
                 case "on" -> step.on = value;
@@ -110,6 +114,15 @@ public final class LessonParser {
             } else {
                 throw new LessonException("line " + line + ": cannot read '" + w + "' in 'Peer: " + value + "'");
             }
+        }
+        Peers.Kind kind;
+        try {
+            kind = Peers.Kind.of(words[0]);
+        } catch (IllegalArgumentException e) {
+            throw new LessonException("line " + line + ": " + e.getMessage());
+        }
+        if ((kind == Peers.Kind.UDP_CLIENTS || kind == Peers.Kind.TCP_CLIENTS) && target == null) {
+            throw new LessonException("line " + line + ": '" + words[0] + "' needs 'to NAME', the socket the clients send to");
         }
         return new Lesson.StartPeer(words[0], as, prefix, count, target);
     }

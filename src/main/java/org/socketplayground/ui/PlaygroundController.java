@@ -1114,7 +1114,7 @@ public final class PlaygroundController {
         }
         lessonBar.setProgress(done / (double) lesson.lesson().steps().size());
         lessonStepTitle.setText(step.title());
-        String intro = current == 0 && !lesson.lesson().intro().isEmpty() ? lesson.lesson().intro() + "\n\n" : "";
+        String intro = current == 0 && !lesson.lesson().intro().isEmpty() ? plain(lesson.lesson().intro()) + "\n\n" : "";
         lessonStepText.setText(intro + plain(step.text()));
         boolean stepDone = lesson.isDone(current);
         lessonStatus.getStyleClass().removeAll("done", "todo");

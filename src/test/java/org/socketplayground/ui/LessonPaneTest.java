@@ -1,0 +1,71 @@
+package org.socketplayground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.IntStream;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.socketplayground.lessons.Lesson;
+import org.socketplayground.lessons.LessonLibrary;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Every shipped lesson can be completed in the window with "Show me" alone. */
+@ExtendWith(ApplicationExtension.class)
+class LessonPaneTest {
+    private WindowDriver ui;
+    private FxRobot robot;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        new PlaygroundApp().start(stage);
+    }
+
+    @BeforeEach
+    void driver(FxRobot robot) {
+        this.robot = robot;
+        ui = new WindowDriver(robot);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    static IntStream lessons() {
+        return IntStream.range(0, LessonLibrary.shipped().size());
+    }
+
+    @ParameterizedTest(name = "lesson {0} completes with show me alone")
+    @MethodSource("lessons")
+    void everyStepTicksWithShowMe(int index) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Lesson> choice = robot.lookup("#lessonChoice").queryAs(ComboBox.class);
+        robot.interact(() -> choice.getSelectionModel().select(index));
+        Lesson lesson = choice.getValue();
+        int steps = lesson.steps().size();
+        for (int step = 1; step <= steps; step++) {
+            int number = step;
+            ui.waitUntil(() -> ui.label("lessonProgress").equals(number + " / " + steps), "step " + number + " is shown");
+            if (!ui.label("lessonStatus").startsWith("✔")) {
+                ui.click("lessonShowMeButton");
+            }
+            ui.waitUntil(() -> ui.label("lessonStatus").startsWith("✔"),
+                    lesson.title() + ", step " + number + " '" + ui.label("lessonStepTitle") + "' ticks (status: "
+                            + ui.label("lessonStatus") + ", last outcome: " + ui.label("outcomeLabel") + ")");
+            if (step < steps) {
+                ui.click("lessonNextButton");
+            }
+        }
+        assertTrue(ui.label("lessonStatus").contains("whole lesson is complete"), ui.label("lessonStatus"));
+        assertEquals(steps + " / " + steps, ui.label("lessonProgress"));
+    }
+}
