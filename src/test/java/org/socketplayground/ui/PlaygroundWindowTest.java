@@ -181,7 +181,7 @@ class PlaygroundWindowTest {
     void aPortThatIsNotANumberIsRefusedBeforeAnyCallAndOneOutOfRangeGetsPythonsError() {
         ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
         int logged = ui.rows("logTable");
-        ui.type("portField", "abc");
+        ui.typeKeys("portField", "abc");
         ui.click("bindButton");
         ui.waitUntil(() -> ui.label("outcomeLabel").contains("'abc' is not a port number"), "the field's reason is shown");
         assertEquals(logged, ui.rows("logTable"), "no call was made");

@@ -1,0 +1,169 @@
+package org.socketplayground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketplayground.engine.Family;
+import org.socketplayground.engine.SockType;
+import org.socketplayground.lessons.Lesson;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Three lessons done the way a student does them: by hand, with the window's own buttons. */
+@ExtendWith(ApplicationExtension.class)
+class LessonByHandTest {
+    private WindowDriver ui;
+    private FxRobot robot;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        new PlaygroundApp().start(stage);
+    }
+
+    @BeforeEach
+    void driver(FxRobot robot) {
+        this.robot = robot;
+        ui = new WindowDriver(robot);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private void open(String titleStart) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Lesson> choice = robot.lookup("#lessonChoice").queryAs(ComboBox.class);
+        robot.interact(() -> choice.getItems().stream().filter(l -> l.title().startsWith(titleStart)).findFirst()
+                .ifPresent(choice::setValue));
+        ui.waitUntil(() -> ui.label("lessonTitle").startsWith(titleStart), "the lesson is open");
+    }
+
+    /** The current step has ticked; go on to the next. */
+    private void ticked() {
+        ui.waitUntil(() -> ui.label("lessonStatus").startsWith("✔"),
+                "step " + ui.label("lessonProgress") + " '" + ui.label("lessonStepTitle") + "' ticks (last outcome: "
+                        + ui.label("outcomeLabel") + ")");
+        if (!ui.label("lessonStatus").contains("whole lesson")) {
+            ui.click("lessonNextButton");
+        }
+    }
+
+    private void complete() {
+        while (!ui.label("lessonStatus").contains("whole lesson")) {
+            ticked();   // the remaining steps are only read
+        }
+        assertTrue(ui.label("lessonStatus").contains("whole lesson is complete"));
+    }
+
+    private void bindTo(String port) {
+        ui.type("hostField", "127.0.0.1");
+        ui.type("portField", port);
+        ui.click("bindButton");
+        ui.expectOutcome("None");
+    }
+
+    private void sendTo(String port, String text) {
+        ui.type("destPortField", port);
+        ui.type("payloadField", text);
+        ui.click("sendButton");
+    }
+
+    @Test
+    void twoUdpSocketsOnOneMachine() {
+        open("Two UDP sockets");
+        String receiver = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ticked();
+        bindTo("0");
+        ticked();
+        String port = ui.localPort(receiver);
+        String sender = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        sendTo(port, "Hello World");
+        ticked();
+        ui.selectSocket(receiver);
+        ui.click("recvButton");
+        ticked();
+        ticked();   // where the port came from: read only
+        ui.selectSocket(sender);
+        sendTo(port, "second message");
+        ui.selectSocket(receiver);
+        ui.click("recvButton");
+        complete();
+    }
+
+    @Test
+    void blockingNonBlockingAndTimeout() {
+        open("Waiting or not");
+        String inbox = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        bindTo("0");
+        ticked();
+        ui.choose("blockingModeChoice", "non-blocking");
+        ui.expectOutcome("None");
+        ui.click("recvButton");
+        ticked();
+        ui.type("timeoutField", "0.5");
+        ui.choose("blockingModeChoice", "timeout");
+        ui.expectOutcome("None");
+        ui.click("recvButton");
+        ticked();
+        String waker = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ticked();
+        ui.selectSocket(inbox);
+        ui.choose("blockingModeChoice", "blocking");
+        ui.expectOutcome("None");
+        ui.click("recvButton");
+        ui.expectOutcome("waiting…");
+        ui.selectSocket(waker);
+        sendTo(ui.localPort(inbox), "wake up");
+        ticked();
+        sendTo(ui.localPort(inbox), "already here");
+        ui.selectSocket(inbox);
+        ui.choose("blockingModeChoice", "non-blocking");
+        ui.click("recvButton");
+        complete();
+    }
+
+    @Test
+    void aTcpConversation() {
+        open("A TCP conversation");
+        String server = ui.createSocket(Family.AF_INET, SockType.SOCK_STREAM);
+        bindTo("0");
+        ticked();
+        ui.click("listenButton");
+        ticked();
+        String port = ui.localPort(server);
+        String client = ui.createSocket(Family.AF_INET, SockType.SOCK_STREAM);
+        ui.type("portField", port);
+        ui.click("connectButton");
+        ticked();
+        ui.selectSocket(server);
+        ui.click("acceptButton");
+        ticked();
+        ui.selectSocket(client);
+        ui.type("payloadField", "Hello, TCP");
+        ui.click("sendallButton");
+        ticked();
+        ui.selectSocket("conn1");
+        ui.click("recvButton");
+        ticked();
+        ui.type("payloadField", "Hello back");
+        ui.click("sendallButton");
+        ui.selectSocket(client);
+        ui.click("recvButton");
+        ticked();
+        ui.click("closeButton");
+        ui.selectSocket("conn1");
+        ui.click("recvButton");
+        ticked();
+        ui.selectSocket(server);
+        ui.click("closeButton");
+        complete();
+    }
+}

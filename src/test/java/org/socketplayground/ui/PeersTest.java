@@ -1,0 +1,90 @@
+package org.socketplayground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketplayground.engine.Family;
+import org.socketplayground.engine.SockType;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The built-in peers are real sockets of the window: listed, on loopback, and their traffic in the log. */
+@ExtendWith(ApplicationExtension.class)
+class PeersTest {
+    private WindowDriver ui;
+    private FxRobot robot;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        new PlaygroundApp().start(stage);
+    }
+
+    @BeforeEach
+    void driver(FxRobot robot) {
+        this.robot = robot;
+        ui = new WindowDriver(robot);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private String startFromMenu(String item) {
+        int before = ui.rows("socketTable");
+        robot.clickOn("#peersMenu");
+        robot.clickOn(item);
+        ui.waitUntil(() -> ui.rows("socketTable") == before + 1
+                && ui.cell("socketTable", before, "Local address").startsWith("127.0.0.1:"), "the peer is listed, bound");
+        return ui.cell("socketTable", before, "Socket");
+    }
+
+    @Test
+    void theUdpEchoServerAnswersOkDotsToEveryClient() {
+        String echo = startFromMenu("UDP echo server — answers 'OK...' + data");
+        String port = ui.localPort(echo);
+        ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("destPortField", port);
+        ui.type("payloadField", "hello");
+        ui.click("sendButton");
+        ui.expectOutcome("5");
+        ui.click("recvButton");
+        ui.waitUntil(() -> ui.label("outcomeLabel").equals("(b'OK...hello', ('127.0.0.1', " + port + "))"), "the echo");
+
+        int sockets = ui.rows("socketTable");
+        robot.clickOn("#peersMenu");
+        robot.clickOn("5 UDP clients → the Send destination");
+        ui.waitUntil(() -> ui.rows("socketTable") == sockets + 5, "five clients are listed");
+        ui.waitUntil(() -> {
+            Set<String> senders = new HashSet<>();
+            for (int row : ui.logRowsWhere("← recvfrom")) {
+                if (ui.cell("logTable", row, "Socket").equals(echo)) {
+                    senders.add(ui.cell("logTable", row, "Source port"));
+                }
+            }
+            return senders.size() == 6;
+        }, "the echo server heard six senders: the student and five clients");
+    }
+
+    @Test
+    void theThreadedTcpEchoServerServesFiveClients() {
+        String echo = startFromMenu("TCP echo server — a thread per connection");
+        assertEquals("LISTEN", ui.cell("socketTable", ui.socketRow(echo), "State"));
+        ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);   // a socket to select, for the destination fields
+        ui.type("destPortField", ui.localPort(echo));
+        robot.clickOn("#peersMenu");
+        robot.clickOn("5 TCP clients → the Send destination");
+        ui.waitUntil(() -> ui.socketRow("conn5") >= 0, "five connections were accepted");
+        ui.waitUntil(() -> ui.logRowsWhere("→ sendall(b'client").size() >= 15, "every message was echoed");
+        assertTrue(ui.logRowsWhere("← recv(").size() >= 15);
+    }
+}
