@@ -37,12 +37,15 @@ final class ContinuousReceiver implements AutoCloseable {
         final String socketId;
         final String call;
         final long bufsize;
+        /** With a prefix, each datagram is answered with prefix + data, like the classroom echo server. */
+        final byte[] replyPrefix;
         volatile boolean running = true;
 
-        Loop(String socketId, boolean stream, long bufsize) {
+        Loop(String socketId, boolean stream, long bufsize, byte[] replyPrefix) {
             this.socketId = socketId;
             this.call = stream ? "recv" : "recvfrom";
             this.bufsize = bufsize;
+            this.replyPrefix = stream ? null : replyPrefix;
         }
 
         @Override
@@ -56,6 +59,11 @@ final class ContinuousReceiver implements AutoCloseable {
                     }
                     if (r.failed() && !r.error().type().equals("TimeoutError")) {
                         Thread.sleep(POLL_PAUSE_MS);
+                    } else if (replyPrefix != null && r.receivedData() != null && r.source() != null) {
+                        byte[] data = r.receivedData().value();
+                        byte[] reply = java.util.Arrays.copyOf(replyPrefix, replyPrefix.length + data.length);
+                        System.arraycopy(data, 0, reply, replyPrefix.length, data.length);
+                        engine.call(socketId, "sendto", PyValue.of(reply), r.source());
                     }
                 }
             } catch (InterruptedException e) {
@@ -81,8 +89,18 @@ final class ContinuousReceiver implements AutoCloseable {
         return loops.containsKey(socketId);
     }
 
+    boolean isReplying(String socketId) {
+        Loop loop = loops.get(socketId);
+        return loop != null && loop.replyPrefix != null;
+    }
+
     void start(String socketId, boolean stream, long bufsize) {
-        Loop loop = new Loop(socketId, stream, bufsize);
+        start(socketId, stream, bufsize, null);
+    }
+
+    /** Starts receiving continuously; with a reply prefix, a UDP socket also answers every sender. */
+    void start(String socketId, boolean stream, long bufsize, byte[] replyPrefix) {
+        Loop loop = new Loop(socketId, stream, bufsize, replyPrefix);
         if (loops.putIfAbsent(socketId, loop) == null) {
             executor.execute(loop);
         }

@@ -143,6 +143,8 @@ public final class PlaygroundController {
     @FXML private TextField bufsizeField;
     @FXML private Button recvButton;
     @FXML private ToggleButton autoReceiveToggle;
+    @FXML private ToggleButton autoReplyToggle;
+    @FXML private TextField replyPrefixField;
     @FXML private ChoiceBox<String> shutdownChoice;
     @FXML private Button shutdownButton;
     @FXML private Button closeButton;
@@ -224,6 +226,11 @@ public final class PlaygroundController {
         autoReceiveToggle.selectedProperty().addListener((o, was, now) -> {
             if (!updatingMode) {
                 toggleContinuousReceive(now);
+            }
+        });
+        autoReplyToggle.selectedProperty().addListener((o, was, now) -> {
+            if (!updatingMode) {
+                toggleAutoReply(now);
             }
         });
         socketTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -601,6 +608,7 @@ public final class PlaygroundController {
         }
         if (!on) {
             receiver.stop(row.id());
+            setAutoToggle(false);
             return;
         }
         Inputs.Parsed<Long> size = Inputs.bufsize(bufsizeField.getText());
@@ -610,6 +618,38 @@ public final class PlaygroundController {
             return;
         }
         receiver.start(row.id(), row.info().type().isStream(), Math.max(size.value(), 1));
+    }
+
+    /** Auto-reply is continuous receiving that answers every datagram with the prefix and the data. */
+    private void toggleAutoReply(boolean on) {
+        SocketRow row = selectedRow();
+        if (row == null || row.info().type().isStream()) {
+            setAutoToggle(false);
+            if (row != null) {
+                outcomeCallLabel.setText("No call made: auto-reply is for UDP sockets.");
+                outcomeLabel.setText("A TCP connection answers with send() on the connection itself.");
+                setOutcomeStyle("refused");
+                explanationLabel.setText("");
+            } else {
+                requireSocket();
+            }
+            return;
+        }
+        receiver.stop(row.id());
+        if (!on) {
+            setAutoToggle(false);
+            return;
+        }
+        Inputs.Parsed<byte[]> prefix = Inputs.payload(replyPrefixField.getText(), false);
+        Inputs.Parsed<Long> size = Inputs.bufsize(bufsizeField.getText());
+        if (!prefix.ok() || !size.ok() || size.value() < 0) {
+            setAutoToggle(false);
+            refuse(prefix.ok() ? bufsizeField : replyPrefixField, prefix.ok() ? "bufsize" : "reply prefix",
+                    prefix.ok() ? (size.ok() ? size.warning() : size.error()) : prefix.error());
+            return;
+        }
+        receiver.start(row.id(), false, Math.max(size.value(), 1), prefix.value());
+        setAutoToggle(true);
     }
 
     /** Starts a call on the engine's threads; its outcome comes back at the next pulse. */
@@ -825,16 +865,19 @@ public final class PlaygroundController {
                     timeoutField.setText(new PyValue.Float(t).repr());
                 }
             }
-            autoReceiveToggle.setSelected(row != null && receiver.isRunning(row.id()));
         } finally {
             updatingMode = false;
         }
+        setAutoToggle(row != null && receiver.isRunning(row.id()));
     }
 
+    /** Shows the selected socket's receive loop on the toggles without starting or stopping anything. */
     private void setAutoToggle(boolean on) {
         updatingMode = true;
         try {
+            SocketRow row = selectedRow();
             autoReceiveToggle.setSelected(on);
+            autoReplyToggle.setSelected(on && row != null && receiver.isReplying(row.id()));
         } finally {
             updatingMode = false;
         }
@@ -859,7 +902,9 @@ public final class PlaygroundController {
         }
         blockingModeChoice.setDisable(none);
         autoReceiveToggle.setDisable(none);
-        if (!none && receiver.isRunning(row.id()) != autoReceiveToggle.isSelected()) {
+        autoReplyToggle.setDisable(none || stream);
+        if (!none && (receiver.isRunning(row.id()) != autoReceiveToggle.isSelected()
+                || receiver.isReplying(row.id()) != autoReplyToggle.isSelected())) {
             setAutoToggle(receiver.isRunning(row.id()));
         }
     }

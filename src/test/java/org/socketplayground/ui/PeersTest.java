@@ -87,4 +87,24 @@ class PeersTest {
         ui.waitUntil(() -> ui.logRowsWhere("→ sendall(b'client").size() >= 15, "every message was echoed");
         assertTrue(ui.logRowsWhere("← recv(").size() >= 15);
     }
+
+    @Test
+    void anyUdpSocketCanAutoReplyWithAPrefix() {
+        String server = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("portField", "0");
+        ui.click("bindButton");
+        ui.expectOutcome("None");
+        ui.type("replyPrefixField", "Got: ");
+        ui.click("autoReplyToggle");
+        ui.waitUntil(() -> robot.lookup("#autoReceiveToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "auto-reply receives continuously");
+        String port = ui.localPort(server);
+        ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("destPortField", port);
+        ui.type("payloadField", "ping");
+        ui.click("sendButton");
+        ui.expectOutcome("4");
+        ui.click("recvButton");
+        ui.waitUntil(() -> ui.label("outcomeLabel").equals("(b'Got: ping', ('127.0.0.1', " + port + "))"), "the reply");
+    }
 }
