@@ -15,11 +15,14 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.LongAdder;
 import org.socketplayground.engine.py.PyValue;
 
@@ -35,6 +38,8 @@ final class PySocket {
     /** recv reads at most this much at once, whatever bufsize asks (Python would allocate all of bufsize). */
     private static final int MAX_STREAM_READ = 1 << 20;
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+    /** Idle selectors a socket keeps beyond the number of calls waiting on it; each waiting call has its own. */
+    private static final int MAX_IDLE_SELECTORS = 2;
     private static final ThreadLocal<ByteBuffer> DATAGRAM_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_DATAGRAM));
 
@@ -91,6 +96,12 @@ final class PySocket {
     /** Values the user set, re-applied when the TCP socket changes channel, and kept for options the JDK lacks. */
     private final Map<Option, Integer> options = new EnumMap<>(Option.class);
     private final Set<Selector> waiters = ConcurrentHashMap.newKeySet();
+    /** Selectors no call is waiting on, each with this socket's channel registered: see {@link #await}. */
+    private final ConcurrentLinkedDeque<Selector> idleSelectors = new ConcurrentLinkedDeque<>();
+
+    /** Once a datagram socket has an address it keeps it; until then receive waits, as on Linux. */
+    private volatile boolean dgramBound;
+    private volatile SourceCache lastSource;
 
     private final LongAdder datagramsIn = new LongAdder();
     private final LongAdder bytesIn = new LongAdder();
@@ -173,6 +184,7 @@ final class PySocket {
                 server = ssc;
                 phase = Phase.LISTENING;
                 boundTo = (InetSocketAddress) ssc.getLocalAddress();
+                flushIdleSelectors();
             } catch (IOException e) {
                 throw Errno.wrap(e);
             }
@@ -420,6 +432,7 @@ final class PySocket {
                 fresh.bind(bound);
             }
             stream = fresh;
+            flushIdleSelectors();
         } catch (IOException e) {
             throw Errno.wrap(e);
         }
@@ -492,14 +505,12 @@ final class PySocket {
         closed = true;
         waiters.forEach(Selector::wakeup);
         for (java.io.Closeable c : new java.io.Closeable[] {dgram, stream, server}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (IOException ignored) {
-                // closing never fails in a way the user could act on
+            if (c != null) {
+                closeQuietly(c);   // closing never fails in a way the user could act on
             }
         }
+        // The selectors in use close as their calls end; closing the idle ones releases the channels' descriptors.
+        closeIdleSelectors();
         return PyValue.NONE;
     }
 
@@ -555,6 +566,7 @@ final class PySocket {
             }
         }
         requireConnected(ctx, deadline, Errno.EPIPE);
+        requireNotBroken();
         ByteBuffer buf = ByteBuffer.wrap(data);
         while (true) {
             int n = writeSome(buf);
@@ -577,6 +589,7 @@ final class PySocket {
         }
         Deadline deadline = deadline();
         requireConnected(ctx, deadline, Errno.EPIPE);
+        requireNotBroken();
         ByteBuffer buf = ByteBuffer.wrap(data);
         while (buf.hasRemaining()) {
             if (writeSome(buf) == 0) {
@@ -594,7 +607,21 @@ final class PySocket {
             bytesOut.add(n);
             return n;
         } catch (IOException | RuntimeException e) {
-            throw fail(e);
+            PyException pe = fail(e);
+            if (pe.error().is(Errno.ECONNRESET) || pe.error().is(Errno.EPIPE)) {
+                resetSeen = true;   // the kernel has dropped the connection (state CLOSE), as a reset seen by recv
+            }
+            throw pe;
+        }
+    }
+
+    /**
+     * Once the connection is gone, Linux answers every send with EPIPE, an empty one too (the JDK would not even
+     * make the system call for it and return 0).
+     */
+    private void requireNotBroken() throws PyException {
+        if (resetSeen) {
+            throw Errno.EPIPE.exception();
         }
     }
 
@@ -671,7 +698,7 @@ final class PySocket {
             SocketAddress from = null;
             boolean bound;
             try {
-                bound = dgram.getLocalAddress() != null;
+                bound = dgramBound || (dgramBound = dgram.getLocalAddress() != null);
                 if (bound) {
                     buf.clear();
                     // The JDK would bind an unbound channel here; Linux just waits, so only receive once bound.
@@ -687,13 +714,30 @@ final class PySocket {
                 byte[] data = new byte[keep];
                 buf.get(data);
                 ctx.discarded = n - keep;
-                ctx.source = Addresses.toPython(family, from);
+                ctx.source = sourceOf(from);
                 datagramsIn.increment();
                 bytesIn.add(n);
                 return data;
             }
             waitOrRaise(ctx, dgram, bound ? SelectionKey.OP_READ : 0, deadline);
         }
+    }
+
+    /**
+     * The sender as Python writes it. A flood comes from one sender, and the JDK hands back the same address
+     * object while the sender stays the same, so the last one is kept rather than formatted again per datagram.
+     */
+    private PyValue.Tuple sourceOf(SocketAddress from) {
+        SourceCache cached = lastSource;
+        if (cached != null && cached.address.equals(from)) {
+            return cached.python;
+        }
+        PyValue.Tuple python = Addresses.toPython(family, from);
+        lastSource = new SourceCache(from, python);
+        return python;
+    }
+
+    private record SourceCache(SocketAddress address, PyValue.Tuple python) {
     }
 
     // ---------------------------------------------------------------- waiting
@@ -717,22 +761,20 @@ final class PySocket {
 
     /**
      * Waits until the channel is ready for ops (0: only for close, abandon or the deadline), with a selector of
-     * its own so that calls waiting on one socket never hold up each other or other sockets.
+     * its own so that calls waiting on one socket never hold up each other or other sockets. The selector is
+     * borrowed from the socket's few idle ones, with the channel already registered, so that a receive loop that
+     * keeps catching up with its sender does not open and close a selector (three file descriptors) per datagram.
      */
     private void await(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline) throws PyException {
-        Selector selector;
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw Errno.wrap(e);
-        }
+        Selector selector = borrowSelector();
         waiters.add(selector);
         ctx.enterWait(selector);
-        try (selector) {
-            ch.register(selector, ops);
+        try {
+            register(selector, ch, ops);
             while (true) {
                 requireOpen();
-                if (ctx.cancelled()) {
+                // An interrupted thread's select returns at once, every time: end the call rather than spin.
+                if (ctx.cancelled() || Thread.currentThread().isInterrupted()) {
                     throw new PyException(PyError.interrupted());
                 }
                 long millis = 0;
@@ -745,17 +787,106 @@ final class PySocket {
                     }
                     millis = Math.max(1, (remaining + 999_999) / 1_000_000);
                 }
-                if (selector.select(millis) > 0) {
+                int ready = selector.select(millis);
+                // A reused selector must forget this readiness, or the next wait would not see the next one.
+                selector.selectedKeys().clear();
+                if (ready > 0) {
                     return;
                 }
             }
-        } catch (ClosedChannelException | CancelledKeyException e) {
+        } catch (ClosedChannelException | CancelledKeyException | java.nio.channels.ClosedSelectorException e) {
             throw Errno.EBADF.exception();
         } catch (IOException e) {
             throw Errno.wrap(e);
         } finally {
             waiters.remove(selector);
             ctx.leaveWait();
+            returnSelector(selector);
+        }
+    }
+
+    private Selector borrowSelector() throws PyException {
+        Selector selector = idleSelectors.poll();
+        if (selector != null) {
+            return selector;
+        }
+        try {
+            return Selector.open();
+        } catch (IOException e) {
+            throw Errno.wrap(e);
+        }
+    }
+
+    /** Registers the channel for ops, or changes the ops of its key if this selector has seen the channel before. */
+    private static void register(Selector selector, SelectableChannel ch, int ops) throws IOException {
+        SelectionKey key = ch.keyFor(selector);
+        if (key != null && key.isValid()) {
+            key.interestOps(ops);
+            return;
+        }
+        if (key != null) {
+            selector.selectNow();   // a cancelled key stays until the next selection; register would fail before
+            selector.selectedKeys().clear();
+        }
+        ch.register(selector, ops);
+    }
+
+    /** Keeps a few idle selectors; the others, and all of them once the socket is closed, are closed at once. */
+    private void returnSelector(Selector selector) {
+        // As many idle ones as calls still wait (they come back for one: 200 blocked accept() calls all wake for each
+        // new connection, and all but one wait again), plus a few; so the idle ones shrink back as the waits end.
+        int keep = MAX_IDLE_SELECTORS + waiters.size();
+        if (!closed && selector.isOpen() && idleSelectors.size() < keep) {
+            idleSelectors.push(selector);
+            if (!closed) {
+                return;
+            }
+        } else {
+            closeQuietly(selector);
+            Selector extra;
+            while (idleSelectors.size() > keep && (extra = idleSelectors.pollLast()) != null) {
+                closeQuietly(extra);
+            }
+            if (!closed) {
+                return;
+            }
+        }
+        closeIdleSelectors();   // the socket was closed meanwhile: close() may have missed this one
+    }
+
+    private void closeIdleSelectors() {
+        Selector s;
+        while ((s = idleSelectors.poll()) != null) {
+            closeQuietly(s);
+        }
+    }
+
+    /**
+     * After the socket changed channel (listen, a failed connect), the idle selectors still hold the old one's
+     * cancelled key, and with it the old file descriptor: a selection lets both go.
+     */
+    private void flushIdleSelectors() {
+        List<Selector> taken = new ArrayList<>();
+        Selector s;
+        while ((s = idleSelectors.poll()) != null) {
+            taken.add(s);
+        }
+        for (Selector sel : taken) {
+            try {
+                sel.selectNow();
+                sel.selectedKeys().clear();
+                returnSelector(sel);
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(sel);
+            }
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing the user could act on
         }
     }
 

@@ -35,6 +35,9 @@ public final class SocketEngine implements AutoCloseable {
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final Map<Long, CallContext> waiting = new ConcurrentHashMap<>();
     private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
+    /** Guards {@link #closed} against sockets that calls under way are still making. */
+    private final Object lifecycle = new Object();
+    private boolean closed;
     private final AtomicInteger threadNumbers = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "socket-call-" + threadNumbers.incrementAndGet());
@@ -72,7 +75,9 @@ public final class SocketEngine implements AutoCloseable {
             // A JDK surprise must still end the call with an outcome the user can read.
             error = Errno.of(e);
         } finally {
-            waiting.remove(ctx.seq);
+            if (ctx.blocked()) {   // only a call that waited was announced
+                waiting.remove(ctx.seq);
+            }
         }
         CallRecord record = ctx.record(CallRecord.Status.DONE, value, error);
         publish(record);
@@ -259,9 +264,17 @@ public final class SocketEngine implements AutoCloseable {
         }
     }
 
-    private void register(PySocket s) {
-        sockets.put(s.id, s);
-        order.add(s.id);
+    /** Lists a new socket; once the engine is closed, a socket made by a call still under way is closed at once. */
+    private void register(PySocket s) throws PyException {
+        synchronized (lifecycle) {
+            if (!closed) {
+                sockets.put(s.id, s);
+                order.add(s.id);
+                return;
+            }
+        }
+        s.close();
+        throw Errno.EBADF.exception();
     }
 
     // ---------------------------------------------------------------- typed shortcuts
@@ -303,7 +316,12 @@ public final class SocketEngine implements AutoCloseable {
     /** Closes every socket, which ends every waiting call, and stops the engine's threads. */
     @Override
     public void close() {
-        for (PySocket s : sockets.values()) {
+        List<PySocket> open;
+        synchronized (lifecycle) {
+            closed = true;
+            open = new ArrayList<>(sockets.values());
+        }
+        for (PySocket s : open) {
             s.close();
         }
         waiting.values().forEach(CallContext::cancel);

@@ -2,6 +2,7 @@ package org.socketplayground.ui;
 
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.PyError;
+import org.socketplayground.engine.py.PyValue;
 
 /** A plain-words line for each outcome a student meets, and a hint where one helps. */
 final class Explanations {
@@ -26,6 +27,9 @@ final class Explanations {
             return e.errno() != null && e.errno() == -9
                     ? new Explanation("That address belongs to the other family (IPv4 vs IPv6).",
                             "An AF_INET socket takes addresses like 127.0.0.1; an AF_INET6 socket takes ::1.")
+                    : looksLikeIpv4(r)
+                    ? new Explanation("That is not an IPv4 address: each of the four numbers goes from 0 to 255, so the resolver"
+                            + " took it for a name, and found no such host.", "Use an address such as 127.0.0.1.")
                     : new Explanation("The resolver found no such host.", "Check the spelling, or use an address such as 127.0.0.1.");
         }
         if (e.errno() == null) {
@@ -63,6 +67,16 @@ final class Explanations {
             case 92 -> new Explanation("This socket type has no such option.", null);
             default -> new Explanation(e.message(), null);
         };
+    }
+
+    /** Whether the call's address has a host of four dotted numbers, such as 999.1.1.1. */
+    private static boolean looksLikeIpv4(CallRecord r) {
+        for (PyValue arg : r.args()) {
+            if (arg instanceof PyValue.Tuple t && t.size() >= 2 && t.get(0) instanceof PyValue.Str host) {
+                return host.value().matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+            }
+        }
+        return false;
     }
 
     private static Explanation success(CallRecord r) {

@@ -29,6 +29,17 @@ final class Format {
         return String.format("%,d", n);
     }
 
+    /** The most a label shows of a call or an outcome; the detail pane shows all of it. */
+    static final int LABEL_CHARS = 4096;
+
+    /** The text, or its first max characters and how many more there are. */
+    static String cap(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "… (" + String.format("%,d", text.length() - max) + " more characters)";
+    }
+
     static String seconds(long nanos) {
         return String.format("%.1f s", nanos / 1e9);
     }

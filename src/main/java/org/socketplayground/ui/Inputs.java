@@ -150,22 +150,48 @@ final class Inputs {
         return data.length > limit ? inner + " …(" + (data.length - limit) + " more bytes)" : inner;
     }
 
-    /** Bytes as text where they are valid UTF-8 and printable, else escaped; for the data column. */
+    /**
+     * Bytes as text where they are valid UTF-8 that Python would print as it is (str.isprintable), else escaped
+     * as Python's bytes repr; for the data column. Nothing a datagram holds is ever interpreted: control
+     * characters, ANSI escapes, NUL, invalid UTF-8, bidirectional marks and line separators all come out escaped.
+     */
     static String text(byte[] data, int limit) {
-        String s = new String(data, StandardCharsets.UTF_8);
-        boolean clean = s.codePoints().allMatch(cp -> cp >= 0x20 && cp != 0x7f && cp != 0xfffd
-                && Character.getType(cp) != Character.FORMAT && Character.getType(cp) != Character.CONTROL);
-        if (!clean || data.length > limit) {
+        if (data.length > limit) {
             return printable(data, limit);
         }
-        return s;
+        String s = new String(data, StandardCharsets.UTF_8);
+        return s.codePoints().allMatch(Inputs::shownAsIs) ? s : printable(data, limit);
+    }
+
+    /** Python's str.isprintable, less U+FFFD (the decoder's mark for invalid UTF-8). */
+    static boolean shownAsIs(int cp) {
+        if (cp >= 0x20 && cp < 0x7f) {
+            return true;
+        }
+        if (cp < 0xa0 || cp == 0xad || cp == 0xfffd) {
+            return false;
+        }
+        int type = Character.getType(cp);
+        return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
+                && type != Character.PRIVATE_USE && type != Character.UNASSIGNED
+                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
+                && type != Character.SPACE_SEPARATOR;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static StringBuilder appendHex(StringBuilder sb, int b) {
+        return sb.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
     }
 
     static String hex(byte[] data, int limit) {
         int n = Math.min(data.length, limit);
-        StringBuilder sb = new StringBuilder(n * 3);
+        StringBuilder sb = new StringBuilder(n * 3 + 24);
         for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "" : " ").append(String.format("%02x", data[i]));
+            if (i > 0) {
+                sb.append(' ');
+            }
+            appendHex(sb, data[i]);
         }
         if (data.length > limit) {
             sb.append(" …(").append(data.length - limit).append(" more bytes)");
@@ -175,15 +201,15 @@ final class Inputs {
 
     /** A classic hex dump: offset, sixteen bytes in hex, and the printable ASCII beside them. */
     static String hexDump(byte[] data) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder((data.length + 15) / 16 * 79);
         for (int off = 0; off < data.length; off += 16) {
-            sb.append(String.format("%08x  ", off));
-            StringBuilder ascii = new StringBuilder();
+            for (int shift = 28; shift >= 0; shift -= 4) {
+                sb.append(HEX[(off >>> shift) & 0xf]);
+            }
+            sb.append("  ");
             for (int i = 0; i < 16; i++) {
                 if (off + i < data.length) {
-                    int b = data[off + i] & 0xff;
-                    sb.append(String.format("%02x ", b));
-                    ascii.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+                    appendHex(sb, data[off + i]).append(' ');
                 } else {
                     sb.append("   ");
                 }
@@ -191,7 +217,12 @@ final class Inputs {
                     sb.append(' ');
                 }
             }
-            sb.append(" |").append(ascii).append("|\n");
+            sb.append(" |");
+            for (int i = off; i < Math.min(off + 16, data.length); i++) {
+                int b = data[i] & 0xff;
+                sb.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+            }
+            sb.append("|\n");
         }
         return sb.toString();
     }

@@ -11,6 +11,8 @@ import org.socketplayground.engine.py.PyValue;
 public final class LogRow {
     /** How much of a payload the data column shows; the detail pane has all of it. */
     static final int SHOWN_BYTES = 200;
+    /** How much of a data argument the detail pane writes in the call; its hex dump has all of the data. */
+    static final int DETAIL_BYTES = 512;
 
     private final CallRecord record;
     private final String sourceHost;
@@ -63,11 +65,28 @@ public final class LogRow {
     /** The call with its arguments, payloads shortened; an arrow tells the direction of data. */
     private static String callText(CallRecord r) {
         String args = r.args().stream().map(a -> {
-            String s = a instanceof PyValue.Const c ? c.name() : a.source();
+            String s = a instanceof PyValue.Const c ? c.name() : source(a, 32);
             return s.length() > 24 ? s.substring(0, 20) + "…" + s.charAt(s.length() - 1) : s;
         }).collect(Collectors.joining(", "));
         String arrow = r.receivedData() != null ? "← " : isSend(r.call()) && !r.failed() ? "→ " : "";
         return arrow + r.call() + "(" + args + ")";
+    }
+
+    /**
+     * An argument as Python source; of data longer than maxBytes, only the beginning (a 64 KiB payload would be a
+     * line of 260,000 characters in the detail pane, and cost as much to make for a column that shows 24).
+     */
+    private static String source(PyValue a, int maxBytes) {
+        if (a instanceof PyValue.Bytes b && b.length() > maxBytes) {
+            return PyValue.of(java.util.Arrays.copyOf(b.value(), maxBytes)).source() + "…(" + (b.length() - maxBytes) + " more bytes)";
+        }
+        return a.source();
+    }
+
+    /** The call as Python, as {@link CallRecord#expression()} writes it, data arguments shortened. */
+    private static String expression(CallRecord r) {
+        return (r.socketId() == null || r.call().equals("socket") ? "socket" : r.socketId()) + "." + r.call()
+                + r.args().stream().map(a -> source(a, DETAIL_BYTES)).collect(Collectors.joining(", ", "(", ")"));
     }
 
     public CallRecord record() {
@@ -146,16 +165,25 @@ public final class LogRow {
                 || text().toLowerCase(java.util.Locale.ROOT).contains(n);
     }
 
-    /** Tab-separated, as pasted into a spreadsheet or an e-mail. */
+    /** The row's cells as the log's columns show them, Data as text or as hex. */
+    java.util.List<String> cells(boolean hexData) {
+        return java.util.List.of(time(), socket(), call(), sourceHost, sourcePort, bytesText(), hexData ? hex() : text());
+    }
+
+    /**
+     * Tab-separated, as pasted into a spreadsheet or an e-mail; a cell a spreadsheet would take for a formula
+     * gets a leading quote, as in the exported CSV.
+     */
     String copyText() {
-        return String.join("\t", time(), socket(), call(), sourceHost, sourcePort, bytesText(), text());
+        return cells(false).stream().map(LogExport::spreadsheetSafe).collect(Collectors.joining("\t"));
     }
 
     /** Everything about the call, with a hex dump of the data, for the detail pane. */
     String detail() {
         StringBuilder sb = new StringBuilder();
-        sb.append(record.expression()).append('\n');
-        sb.append("→ ").append(record.outcome().length() > 2000 ? record.outcome().substring(0, 2000) + "…" : record.outcome()).append('\n');
+        String outcome = record.outcome();
+        sb.append(expression(record)).append('\n');
+        sb.append("→ ").append(outcome.length() > 2000 ? outcome.substring(0, 2000) + "…" : outcome).append('\n');
         sb.append("at ").append(time()).append(", took ").append(String.format("%.3f ms", record.durationNanos() / 1e6));
         sb.append(record.blocked() ? ", waited for the network" : "").append('\n');
         if (!sourceHost.isEmpty()) {

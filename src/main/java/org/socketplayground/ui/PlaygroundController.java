@@ -74,6 +74,10 @@ public final class PlaygroundController {
     static final int DEFAULT_LOG_ROWS = Integer.getInteger("playground.logRows", 10_000);
     /** Calls the Python pane keeps; a saved script says when earlier ones were left out. */
     static final int TRANSCRIPT_CALLS = Integer.getInteger("playground.codeLines", 3_000);
+    /** The tooltip of the ⚠ on a socket bound to every interface. */
+    static final String REACHABLE_TOOLTIP =
+            "Reachable from the network: bound to every interface, so other machines can reach this socket. "
+            + "Bind to 127.0.0.1 to keep it on this machine.";
 
     private final SocketEngine engine;
     private final RecordFeed feed = new RecordFeed();
@@ -152,6 +156,7 @@ public final class PlaygroundController {
     @FXML private CheckBox dataOnlyCheck;
     @FXML private ToggleButton logHexToggle;
     @FXML private Button clearLogButton;
+    @FXML private Button exportLogButton;
     @FXML private TableView<LogRow> logTable;
     @FXML private TableColumn<LogRow, String> logTimeColumn;
     @FXML private TableColumn<LogRow, String> logSocketColumn;
@@ -290,8 +295,7 @@ public final class PlaygroundController {
                 setText(exposed ? item + " ⚠" : item);
                 if (exposed) {
                     getStyleClass().add("network-reachable");
-                    setTooltip(new javafx.scene.control.Tooltip(
-                            "Bound to every interface: other machines on the network can reach this socket"));
+                    setTooltip(new javafx.scene.control.Tooltip(REACHABLE_TOOLTIP));
                 } else {
                     setTooltip(null);
                 }
@@ -582,6 +586,42 @@ public final class PlaygroundController {
         detailArea.clear();
     }
 
+    /**
+     * Writes the rows the log shows (after its filter, Data as the Hex toggle shows it) to a CSV file, on a
+     * background thread. The file is chosen in a dialog; with the system property {@code playground.exportTo}
+     * set (for automated tests), it is written there without asking.
+     */
+    @FXML
+    void exportLog() {
+        java.io.File file;
+        String preset = System.getProperty("playground.exportTo");
+        if (preset != null) {
+            file = new java.io.File(preset);
+        } else {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export the log as CSV");
+            chooser.setInitialFileName("playground_log.csv");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV files", "*.csv"));
+            file = chooser.showSaveDialog(root.getScene().getWindow());
+            if (file == null) {
+                return;
+            }
+        }
+        List<LogRow> snapshot = List.copyOf(visibleLog);
+        boolean hexData = logHexToggle.isSelected();
+        java.io.File target = file;
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                java.nio.file.Files.writeString(target.toPath(), LogExport.csv(snapshot, hexData),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                userNotice.set("Exported " + snapshot.size() + " log row" + (snapshot.size() == 1 ? "" : "s")
+                        + " to " + target + ".");
+            } catch (java.io.IOException | RuntimeException e) {
+                userNotice.set("Could not export the log: " + e.getMessage());
+            }
+        });
+    }
+
     private void applyMode() {
         if (!requireSocket()) {
             return;
@@ -786,13 +826,19 @@ public final class PlaygroundController {
     }
 
     private void showOutcome(CallRecord r) {
-        outcomeCallLabel.setText(r.expression());
-        outcomeLabel.setText(r.isPending() ? "waiting…" : r.outcome());
+        // A call with megabytes of data must not become a label of megabytes: the detail pane has all of it.
+        outcomeCallLabel.setText(Format.cap(r.expression(), Format.LABEL_CHARS));
+        outcomeLabel.setText(r.isPending() ? "waiting…" : Format.cap(r.outcome(), Format.LABEL_CHARS));
         setOutcomeStyle(r.isPending() ? "pending" : r.failed() ? "error" : "success");
         Explanations.Explanation e = Explanations.of(r);
         explanationLabel.setText(e.hint() == null ? e.meaning() : e.meaning() + "\nHint: " + e.hint());
         if (r.call().equals("socket") && !r.failed()) {
             selectAfterCreate = r.socketId();
+        }
+        if ((r.call().equals("settimeout") || r.call().equals("setblocking")) && !r.isPending() && !r.failed()
+                && r.socketId() != null && r.socketId().equals(selectedId())) {
+            // settimeout(0) is non-blocking and settimeout(None) blocking: the choice follows what the socket is now.
+            engine.socket(r.socketId()).ifPresent(info -> showMode(info.timeout()));
         }
         if (r.call().equals("bind") && !r.failed() && destPortField.getText().isBlank()) {
             engine.socket(r.socketId()).map(SocketInfo::local).ifPresent(local ->
@@ -838,7 +884,7 @@ public final class PlaygroundController {
             newest = r;
         }
         long elapsed = java.time.Duration.between(newest.time(), java.time.Instant.now()).toNanos();
-        waitingLabel.setText("waiting: " + newest.expression() + " blocked for " + Format.seconds(elapsed)
+        waitingLabel.setText("waiting: " + Format.cap(newest.expression(), 200) + " blocked for " + Format.seconds(elapsed)
                 + (waiting.size() > 1 ? "  (+" + (waiting.size() - 1) + " more waiting)" : ""));
         abandonButton.setVisible(true);
         abandonButton.setManaged(true);
@@ -859,16 +905,26 @@ public final class PlaygroundController {
         updatingMode = true;
         try {
             if (row != null) {
-                Double t = row.info().timeout();
-                blockingModeChoice.setValue(t == null ? BLOCKING : t == 0.0 ? NON_BLOCKING : TIMEOUT);
-                if (t != null && t > 0) {
-                    timeoutField.setText(new PyValue.Float(t).repr());
-                }
+                showMode(row.info().timeout());
             }
         } finally {
             updatingMode = false;
         }
         setAutoToggle(row != null && receiver.isRunning(row.id()));
+    }
+
+    /** Sets the mode choice (and the seconds) to a socket's timeout without calling anything. */
+    private void showMode(Double t) {
+        boolean was = updatingMode;
+        updatingMode = true;
+        try {
+            blockingModeChoice.setValue(t == null ? BLOCKING : t == 0.0 ? NON_BLOCKING : TIMEOUT);
+            if (t != null && t > 0) {
+                timeoutField.setText(new PyValue.Float(t).repr());
+            }
+        } finally {
+            updatingMode = was;
+        }
     }
 
     /** Shows the selected socket's receive loop on the toggles without starting or stopping anything. */
@@ -919,7 +975,13 @@ public final class PlaygroundController {
                 selectCallOfLine(lineAt(pythonCode.getText(), now.intValue()));
             }
         });
-        codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> transcriptChanged = true);
+        codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == pythonTab) {
+                refreshCode();   // the pane is up to date the moment it is shown, not at the next refresh
+            } else {
+                transcriptChanged = true;
+            }
+        });
     }
 
     private void refreshCode() {
@@ -1257,13 +1319,17 @@ public final class PlaygroundController {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** Closes every socket and stops every thread the window started. */
+    /**
+     * Closes every socket and stops every thread the window started. The engine goes first: closing the sockets
+     * ends every waiting call at once, so the receive loops and peers then stop by themselves rather than wait
+     * out their executors' grace period with their ports still open.
+     */
     public void dispose() {
         if (pulse != null) {
             pulse.stop();
         }
+        engine.close();
         receiver.close();
         peers.close();
-        engine.close();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -48,6 +49,122 @@ final class WindowDriver {
         }
     }
 
+    /**
+     * Presses a button (or toggles a toggle button) by its fx:id as a click does, through its action, without
+     * moving the mouse there: the robustness suite makes hundreds of calls.
+     */
+    void press(String id) {
+        fx(() -> robot.lookup("#" + id).queryAs(ButtonBase.class).fire());
+    }
+
+    /**
+     * Makes a call with a button: first empties the outcome labels, so that {@link #expectOutcome} then reads this
+     * call's outcome and not the one before (which may read the same).
+     */
+    void call(String buttonId) {
+        clearOutcome();
+        press(buttonId);
+    }
+
+    /** Presses Enter in a field whose action makes a call (the timeout's seconds), after emptying the outcome. */
+    void callWithEnter(String fieldId) {
+        clearOutcome();
+        enter(fieldId);
+    }
+
+    /** Chooses a value that makes a call (the mode), after emptying the outcome. */
+    <T> void callWithChoice(String id, T value) {
+        clearOutcome();
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            ChoiceBox<T> box = robot.lookup("#" + id).queryAs(ChoiceBox.class);
+            box.setValue(value);
+        });
+    }
+
+    /** Empties the outcome labels, so that the next outcome read is that of the next call. */
+    void clearOutcome() {
+        fx(() -> {
+            robot.lookup("#outcomeLabel").queryAs(Label.class).setText("");
+            robot.lookup("#outcomeCallLabel").queryAs(Label.class).setText("");
+        });
+    }
+
+    /** Puts text in a field without clicking into it first. */
+    void set(String id, String text) {
+        fx(() -> robot.lookup("#" + id).queryAs(TextField.class).setText(text));
+    }
+
+    /** Presses Enter in a field: its action runs, as when the user presses the key. */
+    void enter(String id) {
+        fx(() -> {
+            TextField field = robot.lookup("#" + id).queryAs(TextField.class);
+            field.fireEvent(new javafx.event.ActionEvent(field, field));
+        });
+    }
+
+    String text(String id) {
+        return onFx(() -> robot.lookup("#" + id).queryAs(javafx.scene.control.TextInputControl.class).getText());
+    }
+
+    /**
+     * Reads a value on the JavaFX thread (the scene graph is not safe to walk from another), or runs the read at
+     * once when already there.
+     */
+    <T> T onFx(Callable<T> read) {
+        try {
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                return read.call();
+            }
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not read the window", e);
+        }
+    }
+
+    /**
+     * Does something on the JavaFX thread and returns when it is done: quicker than the robot's interact, which
+     * then waits for the thread to be idle five times over.
+     */
+    void fx(Runnable action) {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /**
+     * The cell node a table shows under a heading in a row, as rendered (its text may differ from the cell's value,
+     * e.g. the ⚠ after a local address); null when that row is not on screen.
+     */
+    javafx.scene.control.TableCell<?, ?> renderedCell(String tableId, int row, String heading) {
+        return onFx(() -> {
+            TableView<Object> table = table(tableId);
+            table.layout();
+            for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                        && heading.equals(c.getTableColumn().getText()) && c.getIndex() == row && !c.isEmpty()
+                        && c.isVisible() && c.getParent() != null && c.getParent().isVisible()) {
+                    return c;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The Data cells of the log rows of one socket's calls whose Call cell starts with the prefix, in order. */
+    List<String> logData(String socketId, String callPrefix) {
+        return onFx(() -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (int i = 0; i < rows("logTable"); i++) {
+                if (cell("logTable", i, "Socket").equals(socketId) && cell("logTable", i, "Call").startsWith(callPrefix)) {
+                    out.add(cell("logTable", i, "Data"));
+                }
+            }
+            return out;
+        });
+    }
+
     <T> void choose(String id, T value) {
         @SuppressWarnings("unchecked")
         ChoiceBox<T> box = robot.lookup("#" + id).queryAs(ChoiceBox.class);
@@ -55,7 +172,7 @@ final class WindowDriver {
     }
 
     String label(String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
+        return onFx(() -> robot.lookup("#" + id).queryAs(Label.class).getText());
     }
 
     @SuppressWarnings("unchecked")
@@ -91,8 +208,7 @@ final class WindowDriver {
 
     void selectSocket(String id) {
         waitUntil(() -> socketRow(id) >= 0, "socket " + id + " is listed");
-        int row = socketRow(id);
-        robot.interact(() -> table("socketTable").getSelectionModel().select(row));
+        fx(() -> table("socketTable").getSelectionModel().select(socketRow(id)));
     }
 
     /** The port of a socket as its Local address cell shows it (e.g. 127.0.0.1:5555 or *:5555). */
@@ -124,6 +240,23 @@ final class WindowDriver {
     /** Waits for the outcome label to read exactly this text. */
     void expectOutcome(String text) {
         waitUntil(() -> label("outcomeLabel").equals(text), "the outcome reads " + text + " (it reads " + label("outcomeLabel") + ")");
+    }
+
+    /** As {@link #createSocket}, through the controls' actions rather than mouse clicks. */
+    String newSocket(Object family, Object type) {
+        int before = onFx(() -> rows("socketTable"));
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            ChoiceBox<Object> f = robot.lookup("#familyChoice").queryAs(ChoiceBox.class);
+            @SuppressWarnings("unchecked")
+            ChoiceBox<Object> t = robot.lookup("#typeChoice").queryAs(ChoiceBox.class);
+            f.setValue(family);
+            t.setValue(type);
+            robot.lookup("#createSocketButton").queryAs(ButtonBase.class).fire();
+        });
+        waitUntil(() -> rows("socketTable") == before + 1
+                && table("socketTable").getSelectionModel().getSelectedIndex() == before, "the new socket is listed and selected");
+        return onFx(() -> cell("socketTable", before, "Socket"));
     }
 
     /** Makes a socket with the toolbar and returns its id, once the table lists it as selected. */

@@ -1,0 +1,159 @@
+package org.socketplayground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketplayground.engine.Family;
+import org.socketplayground.engine.SockType;
+import org.socketplayground.robustness.Robustness;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * One playground window for all the tests of a class (issue 6's suite makes hundreds of calls, and a window per
+ * test would cost more than the calls). Each test makes its own sockets. Any exception thrown on the JavaFX thread
+ * while a test runs fails that test.
+ */
+@ExtendWith(Robustness.class)
+abstract class SharedWindow {
+    static FxRobot robot;
+    static WindowDriver ui;
+    static PlaygroundApp app;
+    private static final List<Throwable> fxErrors = new CopyOnWriteArrayList<>();
+    private static Thread.UncaughtExceptionHandler previousHandler;
+
+    @BeforeAll
+    static void openWindow() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
+        robot = new FxRobot();
+        ui = new WindowDriver(robot);
+        robot.interact(() -> {
+            Thread fx = Thread.currentThread();
+            previousHandler = fx.getUncaughtExceptionHandler();
+            fx.setUncaughtExceptionHandler((t, e) -> {
+                fxErrors.add(e);
+                if (previousHandler != null) {
+                    previousHandler.uncaughtException(t, e);
+                }
+            });
+        });
+    }
+
+    /** The fields a test may have changed go back to what a new window shows. */
+    @BeforeEach
+    void defaultFields() {
+        ui.set("hostField", "127.0.0.1");
+        ui.set("portField", "0");
+        ui.set("payloadField", "");
+        ui.set("destHostField", "127.0.0.1");
+        ui.set("destPortField", "");
+        ui.set("bufsizeField", "1024");
+        ui.set("timeoutField", "2");
+        ui.set("logFilterField", "");
+        for (String toggle : List.of("hexToggle", "logHexToggle", "dataOnlyCheck")) {
+            ui.fx(() -> {
+                javafx.scene.Node node = robot.lookup("#" + toggle).query();
+                if (node instanceof javafx.scene.control.ToggleButton t) {
+                    t.setSelected(false);
+                } else if (node instanceof javafx.scene.control.CheckBox c) {
+                    c.setSelected(false);
+                }
+            });
+        }
+    }
+
+    @AfterEach
+    void nothingThrewOnTheFxThread() {
+        List<Throwable> thrown = new ArrayList<>(fxErrors);
+        fxErrors.clear();
+        assertTrue(thrown.isEmpty(), () -> "the JavaFX thread threw " + thrown);
+    }
+
+    @AfterAll
+    static void closeWindow() throws Exception {
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler(previousHandler));
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    // ---------------------------------------------------------------- steps the tests share
+
+    /** A new socket, selected. */
+    static String socket(Family family, SockType type) {
+        return ui.newSocket(family, type);
+    }
+
+    /** A new UDP socket bound to 127.0.0.1 on a port the system picks. */
+    static String boundUdp() {
+        String id = socket(Family.AF_INET, SockType.SOCK_DGRAM);
+        bind(id, "127.0.0.1", "0");
+        return id;
+    }
+
+    static void bind(String id, String host, String port) {
+        ui.selectSocket(id);
+        ui.set("hostField", host);
+        ui.set("portField", port);
+        ui.call("bindButton");
+        ui.expectOutcome("None");
+        ui.waitUntil(() -> !ui.cell("socketTable", ui.socketRow(id), "Local address").equals("–"), id + " shows its address");
+    }
+
+    /** Waits until the log has taken every record so far: its row count stays the same for a tenth of a second. */
+    static int quietLogRows() {
+        int rows = ui.onFx(() -> ui.rows("logTable"));
+        while (true) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            int now = ui.onFx(() -> ui.rows("logTable"));
+            if (now == rows) {
+                return now;
+            }
+            rows = now;
+        }
+    }
+
+    /** The socket's port as the table shows it. */
+    static String port(String id) {
+        return ui.onFx(() -> ui.localPort(id));
+    }
+
+    /**
+     * A UDP socket still works: it sends a datagram to itself with sendto() and gets it back with recvfrom(),
+     * from its own address. It must be bound to 127.0.0.1 and blocking (or have a timeout).
+     */
+    static void assertUdpWorks(String id, String message) {
+        ui.selectSocket(id);
+        String port = port(id);
+        ui.set("payloadField", message);
+        ui.set("destHostField", "127.0.0.1");
+        ui.set("destPortField", port);
+        ui.set("bufsizeField", "1024");
+        ui.call("sendButton");
+        ui.expectOutcome(Integer.toString(message.length()));
+        ui.call("recvButton");
+        ui.expectOutcome("(b'" + message + "', ('127.0.0.1', " + port + "))");
+    }
+
+    /** The outcome of a call the window refused to make: the field's reason, and no row in the log. */
+    static void assertRefused(String button, String fieldWhat, String reason) {
+        int before = quietLogRows();
+        ui.call(button);
+        ui.expectOutcome(reason);
+        assertEquals("No call made: the " + fieldWhat + " field needs fixing.", ui.label("outcomeCallLabel"));
+        assertEquals(before, quietLogRows(), "no call was made");
+    }
+}
