@@ -163,6 +163,10 @@ public final class Peers implements AutoCloseable {
             if (!udp && call(id, "connect", target).failed()) {
                 return;
             }
+            // Sending would bind the socket to every interface; a loopback target needs only loopback.
+            if (udp && isLoopback(target) && call(id, "bind", SocketEngine.address("127.0.0.1", 0)).failed()) {
+                return;
+            }
             call(id, "settimeout", PyValue.of(2));
             for (int i = 1; i <= 3; i++) {
                 Thread.sleep(ThreadLocalRandom.current().nextInt(100, 700));
@@ -177,6 +181,11 @@ public final class Peers implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean isLoopback(PyValue.Tuple target) {
+        String host = ((PyValue.Str) target.get(0)).value();
+        return host.startsWith("127.") || host.equals("localhost");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

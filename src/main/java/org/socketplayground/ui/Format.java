@@ -25,6 +25,17 @@ final class Format {
         return (n / 1_000_000) + " MB";
     }
 
+    /** A rate in bytes per second, to one decimal above a thousand: "850 B/s", "2.5 kB/s", "5.9 MB/s". */
+    static String bytesPerSecond(double n) {
+        if (n < 999.5) {
+            return Math.round(n) + " B/s";
+        }
+        if (n < 999_500) {
+            return String.format("%.1f kB/s", n / 1000);
+        }
+        return String.format("%.1f MB/s", n / 1_000_000);
+    }
+
     static String count(long n) {
         return String.format("%,d", n);
     }

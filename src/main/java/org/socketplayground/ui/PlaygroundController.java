@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
@@ -35,6 +36,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -95,6 +97,8 @@ public final class PlaygroundController {
     private final Map<Long, CallRecord> waiting = new LinkedHashMap<>();
     private final ObservableList<LogRow> logRows = FXCollections.observableArrayList();
     private final FilteredList<LogRow> visibleLog = new FilteredList<>(logRows);
+    /** Calls that finished while the log was paused, newest last; no more than the log itself keeps. */
+    private final java.util.ArrayDeque<CallRecord> heldWhilePaused = new java.util.ArrayDeque<>();
     private final AtomicReference<CallRecord> userOutcome = new AtomicReference<>();
     /** A message from background work (a saved file, a started peer) for the status bar. */
     private final AtomicReference<String> userNotice = new AtomicReference<>();
@@ -156,6 +160,10 @@ public final class PlaygroundController {
     @FXML private CheckBox dataOnlyCheck;
     @FXML private ToggleButton logHexToggle;
     @FXML private Button clearLogButton;
+    @FXML private ToggleButton pauseLogToggle;
+    @FXML private Label rateLabel;
+    @FXML private Sparkline rateChart;
+    private final Tooltip rateTip = new Tooltip();
     @FXML private Button exportLogButton;
     @FXML private TableView<LogRow> logTable;
     @FXML private TableColumn<LogRow, String> logTimeColumn;
@@ -244,6 +252,7 @@ public final class PlaygroundController {
                 highlightSocketInCode(now.id());
             }
         });
+        Tooltip.install(rateChart, rateTip);
         setUpCodePane();
         setUpPeers();
         setUpLessons();
@@ -281,24 +290,16 @@ public final class PlaygroundController {
         socketReceivedColumn.setCellValueFactory(c -> c.getValue().receivedProperty());
         socketStateColumn.setCellFactory(col -> styledCell(text -> "state-" + text.toLowerCase().replace('-', '_')));
         socketLocalColumn.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip reachable = new Tooltip(REACHABLE_TOOLTIP);
+            private String applied;
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().remove("network-reachable");
-                SocketRow row = empty ? null : getTableRow().getItem();
-                if (empty || item == null || row == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                boolean exposed = row.info().reachableFromNetwork();
-                setText(exposed ? item + " ⚠" : item);
-                if (exposed) {
-                    getStyleClass().add("network-reachable");
-                    setTooltip(new javafx.scene.control.Tooltip(REACHABLE_TOOLTIP));
-                } else {
-                    setTooltip(null);
-                }
+                boolean exposed = !empty && item != null && item.endsWith(" ⚠");
+                setText(empty ? null : item);
+                setTooltip(exposed ? reachable : null);
+                applied = swapStyle(this, applied, exposed ? "network-reachable" : null);
             }
         });
         socketTable.setItems(FXCollections.observableArrayList());
@@ -311,17 +312,26 @@ public final class PlaygroundController {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                if (applied != null) {
-                    getStyleClass().remove(applied);
-                    applied = null;
-                }
                 setText(empty ? null : item);
-                if (!empty && item != null) {
-                    applied = styleOf.apply(item);
-                    getStyleClass().add(applied);
-                }
+                applied = swapStyle(this, applied, empty || item == null ? null : styleOf.apply(item));
             }
         };
+    }
+
+    /**
+     * Puts the wanted style class on a cell in place of the one it had, touching the list only when they differ:
+     * each change costs the cell a new CSS pass, and under a flood the cells are updated every frame.
+     */
+    private static String swapStyle(javafx.scene.Node cell, String applied, String wanted) {
+        if (!Objects.equals(applied, wanted)) {
+            if (applied != null) {
+                cell.getStyleClass().remove(applied);
+            }
+            if (wanted != null) {
+                cell.getStyleClass().add(wanted);
+            }
+        }
+        return wanted;
     }
 
     private void setUpLog() {
@@ -338,16 +348,26 @@ public final class PlaygroundController {
         logHostColumn.setCellFactory(col -> senderCell());
         logPortColumn.setCellFactory(col -> senderCell());
         logTable.setRowFactory(t -> new TableRow<>() {
+            private String applied;
+
             @Override
             protected void updateItem(LogRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().remove("failed");
-                if (!empty && item != null && item.failed()) {
-                    getStyleClass().add("failed");
-                }
+                applied = swapStyle(this, applied, !empty && item != null && item.failed() ? "failed" : null);
             }
         });
         logHexToggle.selectedProperty().addListener((o, was, now) -> logTable.refresh());
+        pauseLogToggle.selectedProperty().addListener((o, was, paused) -> {
+            if (!paused) {
+                appendToLog(new ArrayList<>(heldWhilePaused));
+                heldWhilePaused.clear();
+                if (!visibleLog.isEmpty()) {
+                    logTable.scrollTo(visibleLog.size() - 1);
+                }
+            }
+            refreshPause();
+            refreshStatus();
+        });
         logFilterField.textProperty().addListener((o, was, now) -> updateLogFilter());
         dataOnlyCheck.selectedProperty().addListener((o, was, now) -> updateLogFilter());
         logTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
@@ -370,16 +390,9 @@ public final class PlaygroundController {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                if (applied != null) {
-                    getStyleClass().remove(applied);
-                    applied = null;
-                }
                 LogRow row = empty ? null : getTableRow().getItem();
                 setText(empty ? null : item);
-                if (row != null && row.colour() >= 0) {
-                    applied = SenderColors.styleClass(row.colour());
-                    getStyleClass().add(applied);
-                }
+                applied = swapStyle(this, applied, row != null && row.colour() >= 0 ? SenderColors.styleClass(row.colour()) : null);
             }
         };
     }
@@ -387,7 +400,7 @@ public final class PlaygroundController {
     private void updateLogFilter() {
         String needle = logFilterField.getText() == null ? "" : logFilterField.getText().strip();
         boolean dataOnly = dataOnlyCheck.isSelected();
-        visibleLog.setPredicate(row -> (!dataOnly || row.data() != null) && (needle.isEmpty() || row.matches(needle)));
+        visibleLog.setPredicate(row -> (!dataOnly || row.hasData()) && (needle.isEmpty() || row.matches(needle)));
     }
 
     private void setUpHostPicks() {
@@ -460,6 +473,7 @@ public final class PlaygroundController {
         keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::close);
         keys.put(new KeyCodeCombination(KeyCode.ESCAPE), this::abandonWaiting);
         keys.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveScript);
+        keys.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> pauseLogToggle.fire());
         for (KeyCode k : List.of(KeyCode.PLUS, KeyCode.EQUALS, KeyCode.ADD)) {
             keys.put(new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN), this::zoomIn);
         }
@@ -583,6 +597,7 @@ public final class PlaygroundController {
     @FXML
     void clearLog() {
         logRows.clear();
+        heldWhilePaused.clear();
         detailArea.clear();
     }
 
@@ -783,6 +798,8 @@ public final class PlaygroundController {
             lastTableRefresh = now;
             refreshSockets();
             refreshWaiting();
+            refreshRate();
+            refreshPause();
             refreshStatus();
         }
     }
@@ -809,6 +826,17 @@ public final class PlaygroundController {
                 }
             }
         }
+        if (pauseLogToggle.isSelected()) {
+            heldWhilePaused.addAll(done);
+            while (heldWhilePaused.size() > maxLogRows) {
+                heldWhilePaused.pollFirst();
+            }
+        } else {
+            appendToLog(done);
+        }
+    }
+
+    private void appendToLog(List<CallRecord> done) {
         // Only the newest rows can stay in the log: skip building the rest.
         int from = Math.max(0, done.size() - maxLogRows);
         List<LogRow> fresh = new ArrayList<>(done.size() - from);
@@ -868,7 +896,6 @@ public final class PlaygroundController {
             socketTable.scrollTo(rows.get(selectAfterCreate));
             selectAfterCreate = null;
         }
-        socketTable.refresh();
         updateCallLabels();
     }
 
@@ -890,12 +917,46 @@ public final class PlaygroundController {
         abandonButton.setManaged(true);
     }
 
+    private void refreshPause() {
+        String text = !pauseLogToggle.isSelected() ? "Pause"
+                : heldWhilePaused.isEmpty() ? "Resume" : "Resume (" + Format.count(heldWhilePaused.size()) + " new)";
+        if (!text.equals(pauseLogToggle.getText())) {
+            pauseLogToggle.setText(text);
+        }
+    }
+
+    /** The selected socket's traffic over the last second, and its last minute as a sparkline. */
+    private void refreshRate() {
+        SocketRow row = selectedRow();
+        if (row == null) {
+            rateLabel.setText("Select a socket to see its traffic");
+            rateChart.setValues(new double[0]);
+            return;
+        }
+        RateMeter meter = row.rate();
+        boolean udp = !row.info().type().isStream();
+        long perSecond = Math.round(meter.datagramsPerSecond());
+        String text = row.id() + " receives " + (udp ? Format.count(perSecond) + " datagrams/s · " : "")
+                + Format.bytesPerSecond(meter.bytesPerSecond());
+        rateLabel.setText(text);
+        double[] history = udp ? meter.history() : meter.bytesHistory();
+        double peak = 0;
+        for (double v : history) {
+            peak = Math.max(peak, v);
+        }
+        rateChart.setValues(history);
+        rateTip.setText("The last minute of what " + row.id() + " received, "
+                + (udp ? "in datagrams per second; peak " + Format.count(Math.round(peak)) + "/s"
+                        : "in bytes per second; peak " + Format.bytesPerSecond(peak)));
+    }
+
     private void refreshStatus() {
         statusBar.setText(rows.size() + " socket" + (rows.size() == 1 ? "" : "s")
                 + "  ·  " + waiting.size() + " waiting"
                 + "  ·  " + Format.count(recordsSeen) + " calls"
                 + "  ·  " + Format.count(datagramsSeen) + " datagrams received"
                 + "  ·  log shows " + Format.count(visibleLog.size()) + " of the last " + Format.count(maxLogRows) + " calls"
+                + (pauseLogToggle.isSelected() ? ", paused" : "")
                 + (notice.isEmpty() ? "" : "  ·  " + notice));
     }
 
@@ -911,6 +972,7 @@ public final class PlaygroundController {
             updatingMode = false;
         }
         setAutoToggle(row != null && receiver.isRunning(row.id()));
+        refreshRate();
     }
 
     /** Sets the mode choice (and the seconds) to a socket's timeout without calling anything. */

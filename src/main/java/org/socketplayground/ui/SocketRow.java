@@ -15,6 +15,7 @@ public final class SocketRow {
     private final ReadOnlyStringWrapper peer = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper received = new ReadOnlyStringWrapper();
+    private final RateMeter rate = new RateMeter();
 
     SocketRow(SocketInfo info) {
         this.id = info.id();
@@ -26,11 +27,17 @@ public final class SocketRow {
         boolean udp = !info.type().isStream();
         type.set((udp ? "UDP" : "TCP") + " " + (info.family().name().endsWith("6") ? "IPv6" : "IPv4"));
         state.set(info.state().label());
-        local.set(info.local() == null ? "–" : Addresses.display(info.local()));
+        // The marker is part of the text, so that the cell redraws when the socket stops being reachable.
+        local.set(info.local() == null ? "–" : Addresses.display(info.local()) + (info.reachableFromNetwork() ? " ⚠" : ""));
         peer.set(info.peer() == null ? "–" : Addresses.display(info.peer()));
         mode.set(info.mode());
         received.set(udp ? info.datagramsReceived() + " / " + Format.bytes(info.bytesReceived())
                 : Format.bytes(info.bytesReceived()));
+        rate.sample(System.nanoTime(), udp ? info.datagramsReceived() : 0, info.bytesReceived());
+    }
+
+    RateMeter rate() {
+        return rate;
     }
 
     public String id() {

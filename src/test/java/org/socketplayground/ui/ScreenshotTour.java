@@ -20,6 +20,7 @@ import org.testfx.framework.junit5.Start;
 @Tag("tour")
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTour {
+    private Process sensor;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -33,6 +34,9 @@ class ScreenshotTour {
         } finally {
             System.out.println("TOUR READY");
             Thread.sleep(Long.getLong("tour.hold", 0) * 1000);
+            if (sensor != null) {
+                sensor.destroy();
+            }
         }
     }
 
@@ -77,5 +81,13 @@ class ScreenshotTour {
         robot.clickOn("#lessonNextButton");
         int row = ui.logRowsWhere("← recvfrom").get(1);
         robot.interact(() -> ui.table("logTable").getSelectionModel().select(row));
+
+        // A steady stream into the server while the log is paused: the rate and its sparkline move, the rows stay.
+        robot.clickOn("#pauseLogToggle");
+        ui.selectSocket(server);
+        Path burst = Path.of(ScreenshotTour.class.getResource("/peers/udp_burst.py").toURI());
+        sensor = new ProcessBuilder("python3", burst.toString(), "127.0.0.1", "9999", "20000", "0.004", "sensor ")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Thread.sleep(Long.getLong("tour.flood", 12) * 1000);
     }
 }

@@ -171,8 +171,13 @@ final class WindowDriver {
         robot.interact(() -> box.setValue(value));
     }
 
+    /** The text of a label, a button or the status bar. */
     String label(String id) {
-        return onFx(() -> robot.lookup("#" + id).queryAs(Label.class).getText());
+        return onFx(() -> {
+            javafx.scene.Node node = robot.lookup("#" + id).query();
+            return node instanceof org.controlsfx.control.StatusBar bar ? bar.getText()
+                    : ((javafx.scene.control.Labeled) node).getText();
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,136 @@
+package org.socketplayground.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.control.TextArea;
+import javafx.scene.shape.Polyline;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketplayground.engine.Family;
+import org.socketplayground.engine.SockType;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Watching traffic: the rate and its sparkline, pausing the log while counting goes on, long payloads cut. */
+@ExtendWith(ApplicationExtension.class)
+class LiveLogTest {
+    private static final Pattern RATE = Pattern.compile("s1 receives ([\\d,]+) datagrams/s · .+/s");
+    private WindowDriver ui;
+    private FxRobot robot;
+    private final List<Process> peers = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        new PlaygroundApp().start(stage);
+    }
+
+    @BeforeEach
+    void driver(FxRobot robot) {
+        this.robot = robot;
+        ui = new WindowDriver(robot);
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        for (Process p : peers) {
+            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    /** s1, bound to loopback, receiving continuously into the log. */
+    private String receivingUdp() {
+        String id = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("portField", "0");
+        ui.click("bindButton");
+        ui.expectOutcome("None");
+        ui.click("autoReceiveToggle");
+        return id;
+    }
+
+    /** A python3 process that sends count datagrams "prefix0", "prefix1"... to the socket; returns its output. */
+    private BufferedReader send(String id, int count, double interval, String prefix, int size) throws Exception {
+        Path script = Path.of(LiveLogTest.class.getResource("/peers/udp_burst.py").toURI());
+        Process p = new ProcessBuilder("python3", script.toString(), "127.0.0.1", ui.localPort(id), Integer.toString(count),
+                Double.toString(interval), prefix, Integer.toString(size)).redirectErrorStream(true).start();
+        peers.add(p);
+        BufferedReader out = p.inputReader(StandardCharsets.UTF_8);
+        assertTrue(out.readLine().startsWith("port "));
+        return out;
+    }
+
+    private long shownRate() {
+        Matcher m = RATE.matcher(ui.label("rateLabel"));
+        return m.matches() ? Long.parseLong(m.group(1).replace(",", "")) : -1;
+    }
+
+    @Test
+    void theSelectedSocketsRateRisesWithAFloodAndFallsToZeroAfterIt() throws Exception {
+        String id = receivingUdp();
+        assertEquals("s1 receives 0 datagrams/s · 0 B/s", ui.label("rateLabel"));
+        BufferedReader out = send(id, 3000, 0.001, "tick ", 64);
+        ui.waitUntil(() -> shownRate() >= 100, "the rate shows the flood (it reads " + ui.label("rateLabel") + ")");
+        Polyline line = robot.lookup(".sparkline-line").queryAs(Polyline.class);
+        ui.waitUntil(() -> line.getPoints().size() >= 4, "the sparkline draws the last seconds");
+        assertEquals("done", out.readLine());
+        ui.waitUntil(() -> ui.cell("socketTable", ui.socketRow(id), "Received").startsWith("3000 / "),
+                "every datagram is counted");
+        ui.waitUntil(() -> shownRate() == 0, "the rate falls to zero once the flood ends (it reads " + ui.label("rateLabel") + ")");
+    }
+
+    @Test
+    void aPausedLogKeepsCountingAndResumeShowsWhatArrivedMeanwhile() throws Exception {
+        String id = receivingUdp();
+        assertEquals("done", send(id, 1, 0, "before", 0).readLine());
+        ui.waitUntil(() -> ui.logData(id, "← recvfrom").equals(List.of("before0")), "the first datagram is logged");
+
+        ui.click("pauseLogToggle");
+        assertEquals("Resume", ui.label("pauseLogToggle"));
+        assertEquals("done", send(id, 40, 0.002, "held ", 0).readLine());
+        ui.waitUntil(() -> ui.cell("socketTable", ui.socketRow(id), "Received").startsWith("41 / "),
+                "the socket counts what arrives while the log is paused");
+        ui.waitUntil(() -> ui.label("pauseLogToggle").equals("Resume (40 new)"),
+                "the button tells how much is waiting (it reads " + ui.label("pauseLogToggle") + ")");
+        assertEquals(List.of("before0"), ui.logData(id, "← recvfrom"), "no row is added while paused");
+        assertTrue(ui.label("statusBar").contains("paused"), ui.label("statusBar"));
+
+        ui.click("pauseLogToggle");
+        List<String> expected = new ArrayList<>(List.of("before0"));
+        for (int i = 0; i < 40; i++) {
+            expected.add("held " + i);
+        }
+        ui.waitUntil(() -> ui.logData(id, "← recvfrom").equals(expected), "resume shows every datagram, in order");
+        assertEquals("Pause", ui.label("pauseLogToggle"));
+    }
+
+    @Test
+    void aLongPayloadIsCutInTheLogAndWholeInTheDetails() throws Exception {
+        String id = receivingUdp();
+        assertEquals("done", send(id, 1, 0, "long ", 1000).readLine());
+        ui.waitUntil(() -> ui.logRowsWhere("← recvfrom").size() == 1, "the datagram is logged");
+        int row = ui.logRowsWhere("← recvfrom").get(0);
+        assertEquals("1000", ui.cell("logTable", row, "Bytes"));
+        String data = ui.cell("logTable", row, "Data");
+        assertTrue(data.startsWith("long 0....") && data.endsWith("…(800 more bytes)"), data);
+
+        robot.interact(() -> ui.table("logTable").getSelectionModel().clearAndSelect(row));
+        robot.clickOn("Details");
+        String detail = robot.lookup("#detailArea").queryAs(TextArea.class).getText();
+        assertTrue(detail.contains("1000 bytes:\n00000000  6c 6f 6e 67 20 30 2e 2e"), detail);
+        assertTrue(detail.contains("\n000003e0  2e 2e 2e 2e"), "the dump runs to the last byte: " + detail);
+    }
+}
