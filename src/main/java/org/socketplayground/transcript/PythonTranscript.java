@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -123,7 +122,26 @@ public final class PythonTranscript {
         if (index < 0 || index >= calls.size()) {
             return null;
         }
-        return new ArrayList<>(calls).get(index);
+        for (CallRecord r : calls) {
+            if (index-- == 0) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The line of the call that made this socket: its socket(), or the accept() that returned it; -1 if gone. */
+    public int lineWhereMade(String socketId) {
+        int line = HEADER.size();
+        for (CallRecord r : calls) {
+            if (socketId.equals(r.socketId()) && r.call().equals("socket")
+                    || r.call().equals("accept") && r.value() instanceof PyValue.Tuple t && t.get(0) instanceof PyValue.SocketRef c
+                    && c.id().equals(socketId)) {
+                return line;
+            }
+            line++;
+        }
+        return -1;
     }
 
     /** One call as a student writes it, with its outcome as a comment where it says something. */

@@ -1076,18 +1076,10 @@ public final class PlaygroundController {
     }
 
     private void highlightSocketInCode(String socketId) {
-        for (int line = PythonTranscript.HEADER.size(); ; line++) {
-            CallRecord r = transcript.callAt(line);
-            if (r == null) {
-                return;
-            }
-            if (socketId.equals(r.socketId()) && r.call().equals("socket")
-                    || r.call().equals("accept") && r.value() instanceof PyValue.Tuple t && t.get(0) instanceof PyValue.SocketRef c
-                    && c.id().equals(socketId)) {
-                refreshCode();
-                selectLine(line);
-                return;
-            }
+        int line = transcript.lineWhereMade(socketId);
+        if (line >= 0) {
+            refreshCode();
+            selectLine(line);
         }
     }
 
