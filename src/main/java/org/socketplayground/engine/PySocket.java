@@ -87,10 +87,21 @@ final class PySocket {
     private volatile ServerSocketChannel server;
     private volatile Phase phase = Phase.FRESH;
     private volatile InetSocketAddress boundTo;
+    private volatile boolean portChosenBySystem;
+    /**
+     * After a failed connect, Linux lets go of a port the system chose at bind (not one the user chose) but goes
+     * on reporting it, until the socket connects or listens again and takes a new port on the same host.
+     */
+    private volatile InetSocketAddress releasedLocal;
 
     private volatile boolean writeShut;
     private volatile boolean readEof;
+    /** recv saw the reset: Linux reports it once, then reads end of stream. */
     private volatile boolean resetSeen;
+    /** A send found the connection gone; what the peer sent before it left can still be read. */
+    private volatile boolean writeBroken;
+    /** A connect with a timeout failed: the next connect() raises ConnectionAbortedError, as on Linux. */
+    private volatile boolean connectAborted;
     private volatile boolean listenShut;
 
     /** Values the user set, re-applied when the TCP socket changes channel, and kept for options the JDK lacks. */
@@ -153,6 +164,8 @@ final class PySocket {
             }
             ch.bind(target);
             boundTo = (InetSocketAddress) ch.getLocalAddress();
+            portChosenBySystem = target.getPort() == 0;
+            releasedLocal = null;
         } catch (IOException | RuntimeException e) {
             throw fail(e);
         }
@@ -173,18 +186,22 @@ final class PySocket {
             }
             try {
                 SocketAddress local = stream.getLocalAddress();
+                if (local == null && releasedLocal != null) {
+                    local = new InetSocketAddress(releasedLocal.getAddress(), 0);
+                    releasedLocal = null;
+                }
                 ServerSocketChannel ssc = ServerSocketChannel.open(family.protocolFamily());
                 ssc.configureBlocking(false);
                 // The JDK turns SO_REUSEADDR on for server sockets; Python leaves it as the user set it.
                 ssc.setOption(StandardSocketOptions.SO_REUSEADDR, options.getOrDefault(Option.SO_REUSEADDR, 0) != 0);
                 applyOptions(ssc);
                 stream.close();
+                flushIdleSelectors();   // before bind: until then a selector's key keeps the old descriptor, and the port
                 ssc.bind(local == null ? new InetSocketAddress(Addresses.resolve("", family), 0) : local,
                         (int) Math.max(0, Math.min(backlog, 4096)));
                 server = ssc;
                 phase = Phase.LISTENING;
                 boundTo = (InetSocketAddress) ssc.getLocalAddress();
-                flushIdleSelectors();
             } catch (IOException e) {
                 throw Errno.wrap(e);
             }
@@ -195,10 +212,15 @@ final class PySocket {
     PyValue getsockname() throws PyException {
         requireOpen();
         try {
-            return Addresses.toPython(family, channel().getLocalAddress());
+            return Addresses.toPython(family, localAddress());
         } catch (IOException e) {
             throw Errno.wrap(e);
         }
+    }
+
+    private SocketAddress localAddress() throws IOException, PyException {
+        SocketAddress a = channel().getLocalAddress();
+        return a == null && dgram == null ? releasedLocal : a;
     }
 
     PyValue getpeername() throws PyException {
@@ -226,7 +248,7 @@ final class PySocket {
 
     /** Both directions finished, or the peer reset: Linux moves the socket to CLOSE and forgets the peer. */
     private boolean tcpClosed() {
-        return resetSeen || (writeShut && readEof);
+        return resetSeen || writeBroken || (writeShut && readEof);
     }
 
     SocketInfo info() {
@@ -234,7 +256,7 @@ final class PySocket {
         PyValue.Tuple remote = null;
         if (!closed) {
             try {
-                SocketAddress a = channel().getLocalAddress();
+                SocketAddress a = localAddress();
                 local = a == null ? null : Addresses.toPython(family, a);
             } catch (IOException | PyException e) {
                 local = null;
@@ -372,7 +394,17 @@ final class PySocket {
                     }
                 }
                 case FRESH -> {
+                    if (connectAborted) {
+                        connectAborted = false;
+                        throw Errno.ECONNABORTED.exception();
+                    }
                     try {
+                        InetSocketAddress released = releasedLocal;
+                        if (released != null) {
+                            stream.bind(new InetSocketAddress(released.getAddress(), 0));
+                            boundTo = (InetSocketAddress) stream.getLocalAddress();
+                            releasedLocal = null;
+                        }
                         phase = Phase.CONNECTING;
                         if (stream.connect(target)) {
                             phase = Phase.CONNECTED;
@@ -388,7 +420,16 @@ final class PySocket {
                 }
             }
         }
-        awaitConnected(ctx, deadline);
+        try {
+            awaitConnected(ctx, deadline);
+        } catch (PyException e) {
+            if (!deadline.infinite() && phase == Phase.FRESH) {
+                // CPython waits for a connect with a timeout by poll() and reads the failure with SO_ERROR, which
+                // leaves Linux's socket "connecting": the next connect() reports ECONNABORTED, once.
+                connectAborted = true;
+            }
+            throw e;
+        }
         return PyValue.NONE;
     }
 
@@ -426,13 +467,15 @@ final class PySocket {
         phase = Phase.FRESH;
         try {
             stream.close();
+            flushIdleSelectors();   // before bind: until then a selector's key keeps the old descriptor, and the port
             SocketChannel fresh = openStream();
             InetSocketAddress bound = boundTo;
-            if (bound != null) {
+            if (bound != null && portChosenBySystem) {
+                releasedLocal = bound;
+            } else if (bound != null) {
                 fresh.bind(bound);
             }
             stream = fresh;
-            flushIdleSelectors();
         } catch (IOException e) {
             throw Errno.wrap(e);
         }
@@ -609,7 +652,7 @@ final class PySocket {
         } catch (IOException | RuntimeException e) {
             PyException pe = fail(e);
             if (pe.error().is(Errno.ECONNRESET) || pe.error().is(Errno.EPIPE)) {
-                resetSeen = true;   // the kernel has dropped the connection (state CLOSE), as a reset seen by recv
+                writeBroken = true;   // the kernel has dropped the connection (state CLOSE)
             }
             throw pe;
         }
@@ -620,7 +663,7 @@ final class PySocket {
      * make the system call for it and return 0).
      */
     private void requireNotBroken() throws PyException {
-        if (resetSeen) {
+        if (resetSeen || writeBroken) {
             throw Errno.EPIPE.exception();
         }
     }
@@ -678,7 +721,7 @@ final class PySocket {
     /** This socket's address, the source of what it sends. */
     private PyValue.Tuple ownAddress() {
         try {
-            return Addresses.toPython(family, channel().getLocalAddress());
+            return Addresses.toPython(family, localAddress());
         } catch (IOException | PyException e) {
             return null;
         }

@@ -3,8 +3,9 @@ package org.socketplayground.ui;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-/** Numbers and times as the window shows them. */
+/** Numbers and times as the window shows them: in English, like the rest of the window, whatever the locale. */
 final class Format {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
@@ -31,13 +32,13 @@ final class Format {
             return Math.round(n) + " B/s";
         }
         if (n < 999_500) {
-            return String.format("%.1f kB/s", n / 1000);
+            return String.format(Locale.ROOT, "%.1f kB/s", n / 1000);
         }
-        return String.format("%.1f MB/s", n / 1_000_000);
+        return String.format(Locale.ROOT, "%.1f MB/s", n / 1_000_000);
     }
 
     static String count(long n) {
-        return String.format("%,d", n);
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** The most a label shows of a call or an outcome; the detail pane shows all of it. */
@@ -48,10 +49,10 @@ final class Format {
         if (text.length() <= max) {
             return text;
         }
-        return text.substring(0, max) + "… (" + String.format("%,d", text.length() - max) + " more characters)";
+        return text.substring(0, max) + "… (" + count(text.length() - max) + " more characters)";
     }
 
     static String seconds(long nanos) {
-        return String.format("%.1f s", nanos / 1e9);
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 }

@@ -184,7 +184,7 @@ public final class LogRow {
         String outcome = record.outcome();
         sb.append(expression(record)).append('\n');
         sb.append("→ ").append(outcome.length() > 2000 ? outcome.substring(0, 2000) + "…" : outcome).append('\n');
-        sb.append("at ").append(time()).append(", took ").append(String.format("%.3f ms", record.durationNanos() / 1e6));
+        sb.append("at ").append(time()).append(", took ").append(String.format(java.util.Locale.ROOT, "%.3f ms", record.durationNanos() / 1e6));
         sb.append(record.blocked() ? ", waited for the network" : "").append('\n');
         if (!sourceHost.isEmpty()) {
             sb.append("source ").append(sourceHost).append(" port ").append(sourcePort).append('\n');

@@ -99,6 +99,8 @@ public final class PlaygroundController {
     private final FilteredList<LogRow> visibleLog = new FilteredList<>(logRows);
     /** Calls that finished while the log was paused, newest last; no more than the log itself keeps. */
     private final java.util.ArrayDeque<CallRecord> heldWhilePaused = new java.util.ArrayDeque<>();
+    /** How many calls finished while the log was paused, those beyond what it keeps too. */
+    private long arrivedWhilePaused;
     private final AtomicReference<CallRecord> userOutcome = new AtomicReference<>();
     /** A message from background work (a saved file, a started peer) for the status bar. */
     private final AtomicReference<String> userNotice = new AtomicReference<>();
@@ -361,6 +363,7 @@ public final class PlaygroundController {
             if (!paused) {
                 appendToLog(new ArrayList<>(heldWhilePaused));
                 heldWhilePaused.clear();
+                arrivedWhilePaused = 0;
                 if (!visibleLog.isEmpty()) {
                     logTable.scrollTo(visibleLog.size() - 1);
                 }
@@ -598,6 +601,7 @@ public final class PlaygroundController {
     void clearLog() {
         logRows.clear();
         heldWhilePaused.clear();
+        arrivedWhilePaused = 0;
         detailArea.clear();
     }
 
@@ -608,31 +612,41 @@ public final class PlaygroundController {
      */
     @FXML
     void exportLog() {
+        List<LogRow> snapshot = List.copyOf(visibleLog);
+        boolean hexData = logHexToggle.isSelected();
+        saveFile("playground.exportTo", "Export the log as CSV", "playground_log.csv", "CSV files", "*.csv",
+                () -> LogExport.csv(snapshot, hexData),
+                target -> "Exported " + snapshot.size() + " log row" + (snapshot.size() == 1 ? "" : "s") + " to " + target + ".",
+                "Could not export the log: ");
+    }
+
+    /**
+     * Asks where to save (or, with the system property set, for automated tests, saves there without asking),
+     * then makes the text and writes it on a background thread; the status bar says how it went.
+     */
+    private void saveFile(String presetProperty, String title, String name, String kind, String pattern,
+                          java.util.function.Supplier<String> text, Function<java.io.File, String> done, String failed) {
         java.io.File file;
-        String preset = System.getProperty("playground.exportTo");
+        String preset = System.getProperty(presetProperty);
         if (preset != null) {
             file = new java.io.File(preset);
         } else {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Export the log as CSV");
-            chooser.setInitialFileName("playground_log.csv");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV files", "*.csv"));
+            chooser.setTitle(title);
+            chooser.setInitialFileName(name);
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind, pattern));
             file = chooser.showSaveDialog(root.getScene().getWindow());
             if (file == null) {
                 return;
             }
         }
-        List<LogRow> snapshot = List.copyOf(visibleLog);
-        boolean hexData = logHexToggle.isSelected();
         java.io.File target = file;
         java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-                java.nio.file.Files.writeString(target.toPath(), LogExport.csv(snapshot, hexData),
-                        java.nio.charset.StandardCharsets.UTF_8);
-                userNotice.set("Exported " + snapshot.size() + " log row" + (snapshot.size() == 1 ? "" : "s")
-                        + " to " + target + ".");
+                java.nio.file.Files.writeString(target.toPath(), text.get(), java.nio.charset.StandardCharsets.UTF_8);
+                userNotice.set(done.apply(target));
             } catch (java.io.IOException | RuntimeException e) {
-                userNotice.set("Could not export the log: " + e.getMessage());
+                userNotice.set(failed + e.getMessage());
             }
         });
     }
@@ -827,10 +841,13 @@ public final class PlaygroundController {
             }
         }
         if (pauseLogToggle.isSelected()) {
-            heldWhilePaused.addAll(done);
-            while (heldWhilePaused.size() > maxLogRows) {
+            arrivedWhilePaused += done.size();
+            // Only the newest can ever show: keep no more than the log would.
+            int keep = Math.min(done.size(), maxLogRows);
+            for (int drop = heldWhilePaused.size() + keep - maxLogRows; drop > 0; drop--) {
                 heldWhilePaused.pollFirst();
             }
+            heldWhilePaused.addAll(done.subList(done.size() - keep, done.size()));
         } else {
             appendToLog(done);
         }
@@ -919,7 +936,7 @@ public final class PlaygroundController {
 
     private void refreshPause() {
         String text = !pauseLogToggle.isSelected() ? "Pause"
-                : heldWhilePaused.isEmpty() ? "Resume" : "Resume (" + Format.count(heldWhilePaused.size()) + " new)";
+                : arrivedWhilePaused == 0 ? "Resume" : "Resume (" + Format.count(arrivedWhilePaused) + " new)";
         if (!text.equals(pauseLogToggle.getText())) {
             pauseLogToggle.setText(text);
         }
@@ -939,12 +956,8 @@ public final class PlaygroundController {
         String text = row.id() + " receives " + (udp ? Format.count(perSecond) + " datagrams/s · " : "")
                 + Format.bytesPerSecond(meter.bytesPerSecond());
         rateLabel.setText(text);
-        double[] history = udp ? meter.history() : meter.bytesHistory();
-        double peak = 0;
-        for (double v : history) {
-            peak = Math.max(peak, v);
-        }
-        rateChart.setValues(history);
+        rateChart.setValues(udp ? meter.history() : meter.bytesHistory());
+        double peak = rateChart.peak();
         rateTip.setText("The last minute of what " + row.id() + " received, "
                 + (udp ? "in datagrams per second; peak " + Format.count(Math.round(peak)) + "/s"
                         : "in bytes per second; peak " + Format.bytesPerSecond(peak)));
@@ -1156,29 +1169,9 @@ public final class PlaygroundController {
     @FXML
     void saveScript() {
         String script = transcript.script(java.time.Instant.now());
-        java.io.File file;
-        String preset = System.getProperty("playground.saveTo");
-        if (preset != null) {
-            file = new java.io.File(preset);
-        } else {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Save the session as a Python script");
-            chooser.setInitialFileName("playground_session.py");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Python scripts", "*.py"));
-            file = chooser.showSaveDialog(root.getScene().getWindow());
-            if (file == null) {
-                return;
-            }
-        }
-        java.io.File target = file;
-        java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                java.nio.file.Files.writeString(target.toPath(), script, java.nio.charset.StandardCharsets.UTF_8);
-                userNotice.set("Saved the script to " + target + ". Run it with: python3 " + target.getName());
-            } catch (java.io.IOException e) {
-                userNotice.set("Could not save the script: " + e.getMessage());
-            }
-        });
+        saveFile("playground.saveTo", "Save the session as a Python script", "playground_session.py", "Python scripts", "*.py",
+                () -> script, target -> "Saved the script to " + target + ". Run it with: python3 " + target.getName(),
+                "Could not save the script: ");
     }
 
     // ---------------------------------------------------------------- built-in peers

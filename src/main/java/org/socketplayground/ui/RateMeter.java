@@ -37,14 +37,25 @@ final class RateMeter {
         long elapsed = nanos - start.nanos();
         datagramsPerSecond = elapsed <= 0 ? 0 : (datagrams - start.datagrams()) * (double) SECOND / elapsed;
         bytesPerSecond = elapsed <= 0 ? 0 : (bytes - start.bytes()) * (double) SECOND / elapsed;
-        if (nextPoint == Long.MIN_VALUE || nanos - nextPoint >= 0) {
-            System.arraycopy(history, 1, history, 0, HISTORY_SECONDS - 1);
-            history[HISTORY_SECONDS - 1] = datagramsPerSecond;
-            System.arraycopy(bytesHistory, 1, bytesHistory, 0, HISTORY_SECONDS - 1);
-            bytesHistory[HISTORY_SECONDS - 1] = bytesPerSecond;
-            points = Math.min(points + 1, HISTORY_SECONDS);
-            nextPoint = nanos + SECOND;
+        if (nextPoint == Long.MIN_VALUE) {
+            nextPoint = nanos;
         }
+        // One point per whole second on a fixed beat, so that sixty points are a minute however the samples fall;
+        // seconds without a sample (a busy window) get the rate as it stands.
+        for (int n = 0; nanos - nextPoint >= 0 && n < HISTORY_SECONDS; n++) {
+            push(history, datagramsPerSecond);
+            push(bytesHistory, bytesPerSecond);
+            points = Math.min(points + 1, HISTORY_SECONDS);
+            nextPoint += SECOND;
+        }
+        if (nanos - nextPoint >= 0) {
+            nextPoint = nanos + SECOND;   // more than a minute without a sample: start the beat again
+        }
+    }
+
+    private static void push(double[] series, double value) {
+        System.arraycopy(series, 1, series, 0, HISTORY_SECONDS - 1);
+        series[HISTORY_SECONDS - 1] = value;
     }
 
     double datagramsPerSecond() {

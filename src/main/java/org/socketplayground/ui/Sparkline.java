@@ -12,6 +12,7 @@ public final class Sparkline extends Region {
     private final Polygon area = new Polygon();
     private final Polyline line = new Polyline();
     private double[] values = new double[0];
+    private double peak;
 
     public Sparkline() {
         getStyleClass().add("sparkline");
@@ -26,7 +27,16 @@ public final class Sparkline extends Region {
     /** The points to draw, oldest first; the newest is at the right edge. */
     public void setValues(double[] values) {
         this.values = values.clone();
+        peak = 0;
+        for (double v : values) {
+            peak = Math.max(peak, v);
+        }
         requestLayout();
+    }
+
+    /** The highest of the values, the top of the drawing. */
+    public double peak() {
+        return peak;
     }
 
     @Override
@@ -35,10 +45,6 @@ public final class Sparkline extends Region {
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
         double x0 = snappedLeftInset();
         double bottom = snappedTopInset() + h;
-        double peak = 0;
-        for (double v : values) {
-            peak = Math.max(peak, v);
-        }
         int slots = RateMeter.HISTORY_SECONDS - 1;
         int first = slots - (values.length - 1);
         Double[] points = new Double[values.length * 2];

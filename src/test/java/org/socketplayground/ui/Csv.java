@@ -8,6 +8,11 @@ final class Csv {
     private Csv() {
     }
 
+    /** Whether a spreadsheet would take the cell for a formula: it starts with = + - @, a tab or a return. */
+    static boolean runsInSpreadsheet(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0;
+    }
+
     static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();

@@ -3,41 +3,13 @@ package org.socketplayground.ui;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.ComboBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 import org.socketplayground.lessons.Lesson;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Three lessons done the way a student does them: by hand, with the window's own buttons. */
-@ExtendWith(ApplicationExtension.class)
-class LessonByHandTest {
-    private WindowDriver ui;
-    private FxRobot robot;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        new PlaygroundApp().start(stage);
-    }
-
-    @BeforeEach
-    void driver(FxRobot robot) {
-        this.robot = robot;
-        ui = new WindowDriver(robot);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
+class LessonByHandTest extends OwnWindow {
     private void open(String titleStart) {
         @SuppressWarnings("unchecked")
         ComboBox<Lesson> choice = robot.lookup("#lessonChoice").queryAs(ComboBox.class);

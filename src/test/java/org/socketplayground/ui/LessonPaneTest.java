@@ -5,41 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.IntStream;
 import javafx.scene.control.ComboBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonLibrary;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Every shipped lesson can be completed in the window with "Show me" alone. */
-@ExtendWith(ApplicationExtension.class)
-class LessonPaneTest {
-    private WindowDriver ui;
-    private FxRobot robot;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        new PlaygroundApp().start(stage);
-    }
-
-    @BeforeEach
-    void driver(FxRobot robot) {
-        this.robot = robot;
-        ui = new WindowDriver(robot);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
+class LessonPaneTest extends OwnWindow {
     static IntStream lessons() {
         return IntStream.range(0, LessonLibrary.shipped().size());
     }

@@ -5,40 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The built-in peers are real sockets of the window: listed, on loopback, and their traffic in the log. */
-@ExtendWith(ApplicationExtension.class)
-class PeersTest {
-    private WindowDriver ui;
-    private FxRobot robot;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        new PlaygroundApp().start(stage);
-    }
-
-    @BeforeEach
-    void driver(FxRobot robot) {
-        this.robot = robot;
-        ui = new WindowDriver(robot);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
+class PeersTest extends OwnWindow {
     private String startFromMenu(String item) {
         int before = ui.rows("socketTable");
         robot.clickOn("#peersMenu");

@@ -8,38 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** A student at the window: the classroom flows, driven through the controls and read back from the screen. */
-@ExtendWith(ApplicationExtension.class)
-class PlaygroundWindowTest {
-    private WindowDriver ui;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        new PlaygroundApp().start(stage);
-    }
-
-    @BeforeEach
-    void driver(FxRobot robot) {
-        ui = new WindowDriver(robot);
-    }
-
-    @AfterEach
-    void closeWindow() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
+class PlaygroundWindowTest extends OwnWindow {
     private String boundUdp() {
         String id = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
         ui.type("hostField", "127.0.0.1");

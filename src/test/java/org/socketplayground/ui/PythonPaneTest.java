@@ -13,45 +13,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Python pane shows one line per call with its outcome; the saved script, run by CPython after the
  * window has closed its sockets, prints the same outcomes.
  */
-@ExtendWith(ApplicationExtension.class)
-class PythonPaneTest {
+class PythonPaneTest extends OwnWindow {
     private static final Pattern PORT = Pattern.compile("(\\('[^']*', )(\\d+)");
-    private WindowDriver ui;
-    private FxRobot robot;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        new PlaygroundApp().start(stage);
-    }
-
-    @BeforeEach
-    void driver(FxRobot robot) {
-        this.robot = robot;
-        ui = new WindowDriver(robot);
-    }
 
     @AfterEach
-    void closeWindow() throws Exception {
+    void forgetSaveTarget() {
         System.clearProperty("playground.saveTo");
-        FxToolkit.cleanupStages();
     }
 
     /**

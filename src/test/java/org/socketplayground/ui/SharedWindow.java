@@ -59,7 +59,7 @@ abstract class SharedWindow {
         ui.set("bufsizeField", "1024");
         ui.set("timeoutField", "2");
         ui.set("logFilterField", "");
-        for (String toggle : List.of("hexToggle", "logHexToggle", "dataOnlyCheck")) {
+        for (String toggle : List.of("hexToggle", "logHexToggle", "dataOnlyCheck", "pauseLogToggle")) {
             ui.fx(() -> {
                 javafx.scene.Node node = robot.lookup("#" + toggle).query();
                 if (node instanceof javafx.scene.control.ToggleButton t) {
@@ -108,12 +108,15 @@ abstract class SharedWindow {
         ui.waitUntil(() -> !ui.cell("socketTable", ui.socketRow(id), "Local address").equals("–"), id + " shows its address");
     }
 
-    /** Waits until the log has taken every record so far: its row count stays the same for a tenth of a second. */
+    /**
+     * Waits until the log has taken every record so far: its row count stays the same for 300 ms, longer than
+     * the window ever holds records back (250 ms under a flood).
+     */
     static int quietLogRows() {
         int rows = ui.onFx(() -> ui.rows("logTable"));
         while (true) {
             try {
-                Thread.sleep(100);
+                Thread.sleep(300);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);

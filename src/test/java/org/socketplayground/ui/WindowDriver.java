@@ -187,28 +187,32 @@ final class WindowDriver {
 
     /** The text the cell under a column heading shows, in the given row. */
     String cell(String tableId, int row, String heading) {
-        TableView<Object> table = table(tableId);
-        for (TableColumn<Object, ?> c : table.getColumns()) {
-            if (c.getText().equals(heading)) {
-                Object v = c.getCellData(row);
-                return v == null ? "" : v.toString();
+        return onFx(() -> {
+            TableView<Object> table = table(tableId);
+            for (TableColumn<Object, ?> c : table.getColumns()) {
+                if (c.getText().equals(heading)) {
+                    Object v = c.getCellData(row);
+                    return v == null ? "" : v.toString();
+                }
             }
-        }
-        throw new AssertionError("no column headed " + heading);
+            throw new AssertionError("no column headed " + heading);
+        });
     }
 
     int rows(String tableId) {
-        return table(tableId).getItems().size();
+        return onFx(() -> table(tableId).getItems().size());
     }
 
     /** The index of the socket table row whose Socket cell reads id. */
     int socketRow(String id) {
-        for (int i = 0; i < rows("socketTable"); i++) {
-            if (cell("socketTable", i, "Socket").equals(id)) {
-                return i;
+        return onFx(() -> {
+            for (int i = 0; i < rows("socketTable"); i++) {
+                if (cell("socketTable", i, "Socket").equals(id)) {
+                    return i;
+                }
             }
-        }
-        return -1;
+            return -1;
+        });
     }
 
     void selectSocket(String id) {
@@ -224,27 +228,34 @@ final class WindowDriver {
 
     /** Rows of the log whose Call cell starts with the given text. */
     List<Integer> logRowsWhere(String callPrefix) {
-        List<Integer> out = new java.util.ArrayList<>();
-        for (int i = 0; i < rows("logTable"); i++) {
-            if (cell("logTable", i, "Call").startsWith(callPrefix)) {
-                out.add(i);
+        return onFx(() -> {
+            List<Integer> out = new java.util.ArrayList<>();
+            for (int i = 0; i < rows("logTable"); i++) {
+                if (cell("logTable", i, "Call").startsWith(callPrefix)) {
+                    out.add(i);
+                }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     void waitUntil(Callable<Boolean> condition, String what) {
+        waitUntil(condition, () -> what);
+    }
+
+    /** As above, the message made when the wait fails, so that it can tell what the window shows then. */
+    void waitUntil(Callable<Boolean> condition, java.util.function.Supplier<String> what) {
         try {
             // The window's lists change on the FX thread: read them there.
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
+            throw new AssertionError("timed out waiting until " + what.get(), e);
         }
     }
 
     /** Waits for the outcome label to read exactly this text. */
     void expectOutcome(String text) {
-        waitUntil(() -> label("outcomeLabel").equals(text), "the outcome reads " + text + " (it reads " + label("outcomeLabel") + ")");
+        waitUntil(() -> label("outcomeLabel").equals(text), () -> "the outcome reads " + text + " (it reads " + label("outcomeLabel") + ")");
     }
 
     /** As {@link #createSocket}, through the controls' actions rather than mouse clicks. */
