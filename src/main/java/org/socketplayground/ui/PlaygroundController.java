@@ -916,22 +916,32 @@ public final class PlaygroundController {
         updateCallLabels();
     }
 
+    /**
+     * Shows the newest call that waits, with its time and the Abandon button. The waits of "receive continuously"
+     * are left out: its toggle already says the socket is receiving, and under a flood those waits come and go many
+     * times a second, which would make the calls pane jump.
+     */
     private void refreshWaiting() {
-        if (waiting.isEmpty()) {
-            waitingLabel.setText("");
-            abandonButton.setVisible(false);
-            abandonButton.setManaged(false);
-            return;
-        }
         CallRecord newest = null;
+        int shown = 0;
         for (CallRecord r : waiting.values()) {
-            newest = r;
+            if (!receiver.isRunning(r.socketId()) || !(r.call().equals("recvfrom") || r.call().equals("recv"))) {
+                newest = r;
+                shown++;
+            }
+        }
+        boolean any = newest != null;
+        if (abandonButton.isVisible() != any) {
+            abandonButton.setVisible(any);
+            abandonButton.setManaged(any);
+        }
+        if (!any) {
+            waitingLabel.setText("");
+            return;
         }
         long elapsed = java.time.Duration.between(newest.time(), java.time.Instant.now()).toNanos();
         waitingLabel.setText("waiting: " + Format.cap(newest.expression(), 200) + " blocked for " + Format.seconds(elapsed)
-                + (waiting.size() > 1 ? "  (+" + (waiting.size() - 1) + " more waiting)" : ""));
-        abandonButton.setVisible(true);
-        abandonButton.setManaged(true);
+                + (shown > 1 ? "  (+" + (shown - 1) + " more waiting)" : ""));
     }
 
     private void refreshPause() {

@@ -14,7 +14,8 @@ import org.socketplayground.engine.RecordListener;
  * <p>A few records (a student's clicks, a chat) are handed over at the very next pulse. Under a flood, redoing
  * the tables and repainting the log at every pulse would take the processor the receiving threads need and make
  * the pulses late; so while many records wait, they are handed over in batches, at most every
- * {@link #MIN_FLOOD_INTERVAL_NANOS} (25 times a second). When the pulses come late all the same (the window's
+ * {@link #MIN_FLOOD_INTERVAL_NANOS} (ten times a second: more than anyone can read, and each move of the log
+ * costs a repaint that the receiving threads would rather have). When the pulses come late all the same (the window's
  * work, or the machine, cannot keep up), the batches come further apart, up to {@link #MAX_FLOOD_INTERVAL_NANOS};
  * when the pulses are on time again, closer. The window keeps answering at every pulse, the log moves as often as
  * the machine allows, and no record is dropped or reordered.
@@ -23,7 +24,7 @@ final class RecordFeed implements RecordListener {
     /** From this many waiting records on, the feed counts as a flood. */
     static final int FLOOD_RECORDS = 256;
     /** The shortest time between two batches during a flood (system property playground.floodBatchMs). */
-    static final long MIN_FLOOD_INTERVAL_NANOS = Long.getLong("playground.floodBatchMs", 40) * 1_000_000L;
+    static final long MIN_FLOOD_INTERVAL_NANOS = Long.getLong("playground.floodBatchMs", 100) * 1_000_000L;
     /** The longest: the log still moves four times a second (system property playground.floodBatchMaxMs). */
     static final long MAX_FLOOD_INTERVAL_NANOS = Math.max(MIN_FLOOD_INTERVAL_NANOS,
             Long.getLong("playground.floodBatchMaxMs", 250) * 1_000_000L);
