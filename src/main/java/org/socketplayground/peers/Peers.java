@@ -33,6 +33,8 @@ public final class Peers implements AutoCloseable {
         return t;
     });
 
+    private final java.util.Set<String> own = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public Peers(SocketEngine engine) {
         this.engine = engine;
     }
@@ -98,7 +100,14 @@ public final class Peers implements AutoCloseable {
         if (made.failed()) {
             throw new IllegalStateException(made.outcome());
         }
-        return ((PyValue.SocketRef) made.value()).id();
+        String id = ((PyValue.SocketRef) made.value()).id();
+        own.add(id);
+        return id;
+    }
+
+    /** Whether the socket is one of the peers' own (a server, a client, or a connection a server accepted). */
+    public boolean owns(String socketId) {
+        return own.contains(socketId);
     }
 
     private CallRecord call(String id, String name, PyValue... args) {
@@ -138,6 +147,7 @@ public final class Peers implements AutoCloseable {
                 continue;
             }
             String conn = ((PyValue.SocketRef) ((PyValue.Tuple) accepted.value()).get(0)).id();
+            own.add(conn);
             if (threaded) {
                 executor.execute(() -> echoConnection(conn));
             } else {

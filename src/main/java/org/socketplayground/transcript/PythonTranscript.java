@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,12 +28,17 @@ public final class PythonTranscript {
 
     private final int maxCalls;
     private final Function<String, PyValue.Tuple> localAddressOf;
-    private final ArrayDeque<CallRecord> calls = new ArrayDeque<>();
+    /** The calls kept, by sequence number, in the order they finished. */
+    private final Map<Long, CallRecord> kept = new LinkedHashMap<>();
+    private final java.util.Collection<CallRecord> calls = kept.values();
+    /** The kept calls that only moved data, oldest first: they are the first to go, so the set-up stays. */
+    private final ArrayDeque<Long> dataCalls = new ArrayDeque<>();
     /** Ports the system chose, and the socket that owns each. */
     private final Map<Long, String> chosenPorts = new HashMap<>();
     private final Set<Long> userPorts = new HashSet<>();
     private final Set<String> knownSockets = new HashSet<>();
     private long dropped;
+    private long droppedData;
 
     /**
      * @param maxCalls       how many calls to keep; older ones leave, with a note in the script
@@ -49,16 +55,27 @@ public final class PythonTranscript {
             return;
         }
         learnPorts(r);
-        calls.addLast(r);
-        if (calls.size() > maxCalls) {
-            calls.removeFirst();
+        kept.put(r.seq(), r);
+        if (r.call().startsWith("send") || r.call().startsWith("recv")) {
+            dataCalls.addLast(r.seq());
+        }
+        if (kept.size() > maxCalls) {
+            // A flood must not push out the socket() and bind() that the rest of the script needs.
+            Long oldestData = dataCalls.pollFirst();
+            if (oldestData != null) {
+                kept.remove(oldestData);
+                droppedData++;
+            } else {
+                kept.remove(kept.keySet().iterator().next());
+            }
             dropped++;
         }
     }
 
     public void clear() {
-        dropped += calls.size();
-        calls.clear();
+        dropped += kept.size();
+        kept.clear();
+        dataCalls.clear();
     }
 
     public int size() {
@@ -231,8 +248,8 @@ public final class PythonTranscript {
         sb.append("    name = kind.__name__ if kind.__module__ == 'builtins' else kind.__module__ + '.' + kind.__name__\n");
         sb.append("    return f'{name}: {e}' if str(e) else name\n\n\n");
         if (dropped > 0) {
-            sb.append("# The first ").append(dropped).append(" calls are left out: the playground keeps the last ")
-                    .append(maxCalls).append(".\n");
+            sb.append("# ").append(dropped).append(dropped == droppedData ? " calls that sent or received data" : " earlier calls")
+                    .append(" are left out: the playground keeps ").append(maxCalls).append(" calls, and each socket's set-up first.\n");
         }
         for (CallRecord r : calls) {
             String comment = comment(r);

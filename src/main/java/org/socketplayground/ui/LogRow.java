@@ -62,10 +62,16 @@ public final class LogRow {
         return call.equals("send") || call.equals("sendto") || call.equals("sendall");
     }
 
-    /** The call with its arguments, payloads shortened; an arrow tells the direction of data. */
+    /**
+     * The call with its arguments, payloads shortened to b'…' (the Data column shows them) so that where a
+     * sendto went stays in view; an arrow tells the direction of data.
+     */
     private static String callText(CallRecord r) {
         String args = r.args().stream().map(a -> {
             String s = a instanceof PyValue.Const c ? c.name() : source(a, 32);
+            if (a instanceof PyValue.Bytes && s.length() > 10) {
+                return "b'…'";
+            }
             return s.length() > 24 ? s.substring(0, 20) + "…" + s.charAt(s.length() - 1) : s;
         }).collect(Collectors.joining(", "));
         String arrow = r.receivedData() != null ? "← " : isSend(r.call()) && !r.failed() ? "→ " : "";

@@ -23,7 +23,8 @@ public class PlaygroundApp extends Application {
         controller = loader.getController();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
-        scene.getStylesheets().add(PlaygroundApp.class.getResource("playground.css").toExternalForm());
+        // First: the high-contrast sheet, which the controller may have added already, must come after it.
+        scene.getStylesheets().add(0, PlaygroundApp.class.getResource("playground.css").toExternalForm());
         stage.setTitle("Socket Playground");
         stage.setMinWidth(900);
         stage.setMinHeight(600);

@@ -43,6 +43,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.validation.Severity;
@@ -128,6 +129,8 @@ public final class PlaygroundController {
     @FXML private TableColumn<SocketRow, String> socketPeerColumn;
     @FXML private TableColumn<SocketRow, String> socketModeColumn;
     @FXML private TableColumn<SocketRow, String> socketReceivedColumn;
+    @FXML private javafx.scene.control.ScrollPane callsScroll;
+    @FXML private VBox callsPane;
     @FXML private Label selectedLabel;
     @FXML private Label outcomeCallLabel;
     @FXML private Label outcomeLabel;
@@ -255,6 +258,9 @@ public final class PlaygroundController {
             }
         });
         Tooltip.install(rateChart, rateTip);
+        keepWhole(root);
+        // The calls pane fills its place, and scrolls sideways once its buttons no longer fit (a large zoom).
+        callsScroll.viewportBoundsProperty().addListener((o, was, now) -> callsPane.setPrefWidth(now.getWidth()));
         setUpCodePane();
         setUpPeers();
         setUpLessons();
@@ -365,7 +371,7 @@ public final class PlaygroundController {
                 heldWhilePaused.clear();
                 arrivedWhilePaused = 0;
                 if (!visibleLog.isEmpty()) {
-                    logTable.scrollTo(visibleLog.size() - 1);
+                    showLogEnd();
                 }
             }
             refreshPause();
@@ -428,6 +434,10 @@ public final class PlaygroundController {
 
     private void setUpValidation() {
         ValidationSupport validation = new ValidationSupport();
+        // The corner mark alone is too small for a projector: the field's frame turns red too.
+        validation.setValidationDecorator(new org.controlsfx.validation.decoration.CompoundValidationDecoration(
+                new org.controlsfx.validation.decoration.GraphicValidationDecoration(),
+                new org.controlsfx.validation.decoration.StyleClassValidationDecoration()));
         validation.registerValidator(hostField, false, validator(Inputs::host));
         validation.registerValidator(portField, false, validator(Inputs::port));
         validation.registerValidator(destHostField, false, validator(Inputs::host));
@@ -854,6 +864,7 @@ public final class PlaygroundController {
     }
 
     private void appendToLog(List<CallRecord> done) {
+        boolean following = logShowsItsEnd();
         // Only the newest rows can stay in the log: skip building the rest.
         int from = Math.max(0, done.size() - maxLogRows);
         List<LogRow> fresh = new ArrayList<>(done.size() - from);
@@ -865,9 +876,37 @@ public final class PlaygroundController {
             logRows.remove(0, Math.min(overflow, logRows.size()));
         }
         logRows.addAll(fresh);
-        if (!fresh.isEmpty() && logTable.getSelectionModel().isEmpty()) {
+        if (!fresh.isEmpty() && following) {
+            showLogEnd();
+        }
+    }
+
+    /**
+     * Whether the log shows its newest row: then it follows what comes, as a terminal does; scrolled up to read,
+     * it stays where the reader is.
+     */
+    private boolean logShowsItsEnd() {
+        javafx.scene.control.skin.VirtualFlow<?> flow = logFlow();
+        if (flow == null || visibleLog.isEmpty()) {
+            return true;
+        }
+        javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+        return last == null || last.getIndex() >= visibleLog.size() - 1;
+    }
+
+    /** Scrolls so that the newest row is wholly in view (TableView.scrollTo would put it at the top, half hidden). */
+    private void showLogEnd() {
+        javafx.scene.control.skin.VirtualFlow<?> flow = logFlow();
+        if (flow != null) {
+            logTable.layout();   // the flow learns of the new rows in layout; before it, it would stop at the old end
+            flow.scrollTo(visibleLog.size() - 1);
+        } else {
             logTable.scrollTo(visibleLog.size() - 1);
         }
+    }
+
+    private javafx.scene.control.skin.VirtualFlow<?> logFlow() {
+        return logTable.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow ? flow : null;
     }
 
     private void showOutcome(CallRecord r) {
@@ -918,14 +957,15 @@ public final class PlaygroundController {
 
     /**
      * Shows the newest call that waits, with its time and the Abandon button. The waits of "receive continuously"
-     * are left out: its toggle already says the socket is receiving, and under a flood those waits come and go many
-     * times a second, which would make the calls pane jump.
+     * and of the built-in peers are left out: the toggle, or the peer, already says the socket is receiving, and
+     * under a flood those waits come and go many times a second.
      */
     private void refreshWaiting() {
         CallRecord newest = null;
         int shown = 0;
         for (CallRecord r : waiting.values()) {
-            if (!receiver.isRunning(r.socketId()) || !(r.call().equals("recvfrom") || r.call().equals("recv"))) {
+            boolean receiving = receiver.isRunning(r.socketId()) && (r.call().equals("recvfrom") || r.call().equals("recv"));
+            if (!receiving && !peers.owns(r.socketId())) {
                 newest = r;
                 shown++;
             }
@@ -977,7 +1017,7 @@ public final class PlaygroundController {
         statusBar.setText(rows.size() + " socket" + (rows.size() == 1 ? "" : "s")
                 + "  ·  " + waiting.size() + " waiting"
                 + "  ·  " + Format.count(recordsSeen) + " calls"
-                + "  ·  " + Format.count(datagramsSeen) + " datagrams received"
+                + "  ·  " + Format.count(datagramsSeen) + (datagramsSeen == 1 ? " datagram" : " datagrams") + " received"
                 + "  ·  log shows " + Format.count(visibleLog.size()) + " of the last " + Format.count(maxLogRows) + " calls"
                 + (pauseLogToggle.isSelected() ? ", paused" : "")
                 + (notice.isEmpty() ? "" : "  ·  " + notice));
@@ -1287,7 +1327,7 @@ public final class PlaygroundController {
                 : "To do: " + step.expect().describe());
         lessonPreviousButton.setDisable(current == 0);
         lessonNextButton.setDisable(current == lesson.lesson().steps().size() - 1);
-        lessonShowMeButton.setDisable(step.actions().isEmpty());
+        lessonShowMeButton.setDisable(step.actions().isEmpty() || stepDone);   // twice would make its sockets twice
     }
 
     /** Markdown emphasis and code marks read as plain text on the projector. */
@@ -1349,8 +1389,42 @@ public final class PlaygroundController {
         applyProjector();
     }
 
+    /**
+     * Buttons, choices and one-line labels keep their whole text at any zoom: a pane scrolls rather than show
+     * "b..." for bind(). Lines that wrap, and labels that may shrink on purpose, are left as they are.
+     */
+    private static void keepWhole(javafx.scene.Node node) {
+        if (node instanceof javafx.scene.control.ButtonBase || node instanceof ChoiceBox<?>
+                || node instanceof Label label && !label.isWrapText() && label.getMinWidth() == Region.USE_COMPUTED_SIZE) {
+            ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        if (node instanceof javafx.scene.control.SplitPane split) {
+            split.getItems().forEach(PlaygroundController::keepWhole);
+        } else if (node instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+            keepWhole(scroll.getContent());
+        } else if (node instanceof TabPane tabs) {
+            tabs.getTabs().stream().filter(t -> t.getContent() != null).forEach(t -> keepWhole(t.getContent()));
+        } else if (node instanceof javafx.scene.Parent parent && !(node instanceof javafx.scene.control.Control)) {
+            parent.getChildrenUnmodifiable().forEach(PlaygroundController::keepWhole);
+        }
+    }
+
+    /** Column widths (preferred, least) as the FXML gives them at the default text size; they grow with the zoom. */
+    private final Map<TableColumn<?, ?>, double[]> baseColumnWidths = new HashMap<>();
+
     private void applyProjector() {
         root.setStyle("-fx-font-size: " + projector.fontSize() + "px;");
+        double scale = projector.fontSize() / (double) Projector.DEFAULT_SIZE;
+        for (TableView<?> table : List.of(socketTable, logTable)) {
+            // At the default size the columns fill the table; zoomed in, they keep their text and the table scrolls.
+            table.setColumnResizePolicy(scale > 1 ? TableView.UNCONSTRAINED_RESIZE_POLICY
+                    : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            for (TableColumn<?, ?> column : table.getColumns()) {
+                double[] base = baseColumnWidths.computeIfAbsent(column, c -> new double[] {c.getPrefWidth(), c.getMinWidth()});
+                column.setPrefWidth(base[0] * scale);
+                column.setMinWidth(base[1] * scale);
+            }
+        }
         Scene scene = root.getScene();
         if (scene != null) {
             String css = PlaygroundController.class.getResource("high-contrast.css").toExternalForm();

@@ -86,7 +86,7 @@ class EngineFaultsTest {
         double ms = (System.nanoTime() - start) / 1e6;
         Robustness.figure(String.format("close() ends a blocked %s in %.2f ms (engine)", call, ms));
         assertEquals(EBADF, ended.outcome(), "the waiting call ends as the README says");
-        assertTrue(ms < 2000, "ended in " + ms + " ms");
+        assertTrue(ms < 100, "the issue asks for 100 ms; ended in " + ms + " ms");
         assertTrue(engine.waitingCalls().isEmpty(), "nothing waits any more");
         return ended;
     }
@@ -185,7 +185,7 @@ class EngineFaultsTest {
         assertTrue(threadsClosed <= threadsAtStart + 1, "threads once closed: " + threadsClosed + ", at start " + threadsAtStart);
     }
 
-    /** Calls still under way while the engine closes (an accept in a server loop) must not leave a socket open. */
+    /** A call that comes after the engine closed (a server loop's next socket()) answers EBADF and opens nothing. */
     @Test
     void aClosedEngineMakesNoSocketThatStaysOpen() throws Exception {
         String s = socket(SockType.SOCK_DGRAM);

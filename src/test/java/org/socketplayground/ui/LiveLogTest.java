@@ -112,4 +112,39 @@ class LiveLogTest extends OwnWindow {
         assertTrue(detail.contains("1000 bytes:\n00000000  6c 6f 6e 67 20 30 2e 2e"), detail);
         assertTrue(detail.contains("\n000003e0  2e 2e 2e 2e"), "the dump runs to the last byte: " + detail);
     }
+
+    /** Whether the log row is wholly inside the table's viewport, as the user sees it. */
+    private boolean logRowInView(int row) {
+        return ui.onFx(() -> {
+            javafx.scene.control.TableCell<?, ?> cell = ui.renderedCell("logTable", row, "Time");
+            javafx.scene.Node viewport = ui.table("logTable").lookup(".clipped-container");
+            if (cell == null || viewport == null) {
+                return false;
+            }
+            javafx.geometry.Bounds c = cell.localToScene(cell.getBoundsInLocal());
+            javafx.geometry.Bounds v = viewport.localToScene(viewport.getBoundsInLocal());
+            return c.getMinY() >= v.getMinY() - 0.5 && c.getMaxY() <= v.getMaxY() + 0.5;
+        });
+    }
+
+    @Test
+    void theLogFollowsNewRowsUnlessTheReaderHasScrolledUp() throws Exception {
+        String id = receivingUdp();
+        assertEquals("done", send(id, 60, 0.001, "first ", 0).readLine());
+        ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 60, "60 rows");
+        int last = ui.rows("logTable") - 1;
+        ui.waitUntil(() -> logRowInView(last), "the newest row is wholly in view");
+
+        robot.interact(() -> ui.table("logTable").scrollTo(0));
+        assertEquals("done", send(id, 20, 0.001, "second ", 0).readLine());
+        ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 80, "80 rows");
+        robot.sleep(300);
+        assertTrue(logRowInView(0), "scrolled up, the log stays where the reader is");
+
+        robot.interact(() -> ui.table("logTable").scrollTo(ui.rows("logTable") - 1));
+        assertEquals("done", send(id, 5, 0.001, "third ", 0).readLine());
+        ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 85, "85 rows");
+        int newest = ui.rows("logTable") - 1;
+        ui.waitUntil(() -> logRowInView(newest), "back at the end, the log follows again");
+    }
 }

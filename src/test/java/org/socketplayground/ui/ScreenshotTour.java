@@ -20,6 +20,8 @@ import org.testfx.framework.junit5.Start;
 @Tag("tour")
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTour {
+    /** Steps of A+ before the session (system property tour.zoom), to see the window as a projector would. */
+    private static final int ZOOM = Integer.getInteger("tour.zoom", 0);
     private Process sensor;
 
     @Start
@@ -37,11 +39,17 @@ class ScreenshotTour {
             if (sensor != null) {
                 sensor.destroy();
             }
+            for (int i = 0; i < ZOOM; i++) {
+                robot.clickOn("#zoomOutButton");   // the zoom is remembered: leave it as it was
+            }
         }
     }
 
     private void session(FxRobot robot) throws Exception {
         WindowDriver ui = new WindowDriver(robot);
+        for (int i = 0; i < ZOOM; i++) {
+            robot.clickOn("#zoomInButton");
+        }
         String server = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
         ui.type("portField", "9999");
         ui.click("bindButton");

@@ -228,16 +228,27 @@ public sealed interface PyValue {
             } else if (u >= 0x20 && u < 0x7f) {
                 sb.append((char) u);
             } else if (bytes || u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0)) {
-                sb.append(String.format("\\x%02x", u));
+                appendEscape(sb, 'x', u, 2);
             } else if (!bytes && isPrintable(u)) {
                 sb.appendCodePoint(u);
             } else if (u <= 0xffff) {
-                sb.append(String.format("\\u%04x", u));
+                appendEscape(sb, 'u', u, 4);
             } else {
-                sb.append(String.format("\\U%08x", u));
+                appendEscape(sb, 'U', u, 8);
             }
         }
         return sb.append(q).toString();
+    }
+
+    /**
+     * An escape as repr writes it: a backslash, x, u or U, and 2, 4 or 8 lower-case hex digits. By hand, not with
+     * String.format: a datagram of random bytes needs thousands.
+     */
+    private static void appendEscape(StringBuilder sb, char kind, int u, int digits) {
+        sb.append('\\').append(kind);
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            sb.append(Character.forDigit((u >>> shift) & 0xf, 16));
+        }
     }
 
     private static boolean isPrintable(int cp) {
