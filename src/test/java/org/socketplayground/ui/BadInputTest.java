@@ -358,10 +358,7 @@ class BadInputTest extends SharedWindow {
 
     @Test
     void sendingOnAnUnconnectedTcpSocketIsABrokenPipeAndItSendsOnceConnected() {
-        String server = socket(Family.AF_INET, SockType.SOCK_STREAM);
-        bind(server, "127.0.0.1", "0");
-        ui.call("listenButton");
-        ui.expectOutcome("None");
+        String server = listeningServer();
         String port = port(server);
         String client = socket(Family.AF_INET, SockType.SOCK_STREAM);
         ui.set("payloadField", "too early");
@@ -401,10 +398,7 @@ class BadInputTest extends SharedWindow {
 
     @Test
     void acceptWithNothingPendingInNonBlockingModeRaisesAtOnceAndAcceptsLater() {
-        String server = socket(Family.AF_INET, SockType.SOCK_STREAM);
-        bind(server, "127.0.0.1", "0");
-        ui.call("listenButton");
-        ui.expectOutcome("None");
+        String server = listeningServer();
         ui.callWithChoice("blockingModeChoice", "non-blocking");
         ui.expectOutcome("None");
         ui.call("acceptButton");

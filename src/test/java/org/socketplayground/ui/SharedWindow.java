@@ -99,6 +99,15 @@ abstract class SharedWindow {
         return id;
     }
 
+    /** A TCP socket bound to loopback on a port of the system's choosing, listening. */
+    static String listeningServer() {
+        String server = socket(Family.AF_INET, SockType.SOCK_STREAM);
+        bind(server, "127.0.0.1", "0");
+        ui.call("listenButton");
+        ui.expectOutcome("None");
+        return server;
+    }
+
     static void bind(String id, String host, String port) {
         ui.selectSocket(id);
         ui.set("hostField", host);

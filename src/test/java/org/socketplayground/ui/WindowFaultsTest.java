@@ -68,19 +68,13 @@ class WindowFaultsTest extends SharedWindow {
 
     @Test
     void closingASocketBlockedInAcceptEndsTheCall() {
-        String server = socket(Family.AF_INET, SockType.SOCK_STREAM);
-        bind(server, "127.0.0.1", "0");
-        ui.call("listenButton");
-        ui.expectOutcome("None");
+        String server = listeningServer();
         closeWhileBlocked(server, "accept", "acceptButton");
     }
 
     @Test
     void closingAConnectionBlockedInRecvEndsTheCall() {
-        String server = socket(Family.AF_INET, SockType.SOCK_STREAM);
-        bind(server, "127.0.0.1", "0");
-        ui.call("listenButton");
-        ui.expectOutcome("None");
+        String server = listeningServer();
         String port = port(server);
         String client = socket(Family.AF_INET, SockType.SOCK_STREAM);
         ui.set("portField", port);
