@@ -825,6 +825,7 @@ public final class PlaygroundController {
             refreshRate();
             refreshPause();
             refreshStatus();
+            keepFollowingLog();
         }
     }
 
@@ -892,6 +893,23 @@ public final class PlaygroundController {
         }
         javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
         return last == null || last.getIndex() >= visibleLog.size() - 1;
+    }
+
+    /**
+     * While the log follows its end, the newest row stays wholly in view even when the table's height changes
+     * after the rows came (a label that wraps, a scroll bar): checked a few times a second, at no cost otherwise.
+     */
+    private void keepFollowingLog() {
+        javafx.scene.control.skin.VirtualFlow<?> flow = logFlow();
+        if (flow == null || visibleLog.isEmpty() || !logShowsItsEnd()) {
+            return;
+        }
+        javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+        javafx.scene.Node viewport = logTable.lookup(".clipped-container");
+        if (last != null && viewport != null && last.localToScene(last.getBoundsInLocal()).getMaxY()
+                > viewport.localToScene(viewport.getBoundsInLocal()).getMaxY() + 0.5) {
+            showLogEnd();
+        }
     }
 
     /** Scrolls so that the newest row is wholly in view (TableView.scrollTo would put it at the top, half hidden). */

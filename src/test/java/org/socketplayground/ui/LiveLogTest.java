@@ -113,6 +113,16 @@ class LiveLogTest extends OwnWindow {
         assertTrue(detail.contains("\n000003e0  2e 2e 2e 2e"), "the dump runs to the last byte: " + detail);
     }
 
+    /** The rows the log shows, first and last, for a failure message. */
+    private String shownRows() {
+        return ui.onFx(() -> {
+            javafx.scene.control.skin.VirtualFlow<?> flow =
+                    (javafx.scene.control.skin.VirtualFlow<?>) ui.table("logTable").lookup(".virtual-flow");
+            return flow.getFirstVisibleCell().getIndex() + " to " + flow.getLastVisibleCell().getIndex() + " of "
+                    + ui.rows("logTable") + ", in view: " + logRowInView(flow.getLastVisibleCell().getIndex());
+        });
+    }
+
     /** Whether the log row is wholly inside the table's viewport, as the user sees it. */
     private boolean logRowInView(int row) {
         return ui.onFx(() -> {
@@ -133,7 +143,7 @@ class LiveLogTest extends OwnWindow {
         assertEquals("done", send(id, 60, 0.001, "first ", 0).readLine());
         ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 60, "60 rows");
         int last = ui.rows("logTable") - 1;
-        ui.waitUntil(() -> logRowInView(last), "the newest row is wholly in view");
+        ui.waitUntil(() -> logRowInView(last), () -> "the newest row (" + last + ") is wholly in view; on screen: " + shownRows());
 
         robot.interact(() -> ui.table("logTable").scrollTo(0));
         assertEquals("done", send(id, 20, 0.001, "second ", 0).readLine());
@@ -145,6 +155,6 @@ class LiveLogTest extends OwnWindow {
         assertEquals("done", send(id, 5, 0.001, "third ", 0).readLine());
         ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 85, "85 rows");
         int newest = ui.rows("logTable") - 1;
-        ui.waitUntil(() -> logRowInView(newest), "back at the end, the log follows again");
+        ui.waitUntil(() -> logRowInView(newest), () -> "back at the end, the log follows again; on screen: " + shownRows());
     }
 }
