@@ -169,7 +169,6 @@ public final class PlaygroundController {
     @FXML private Label rateLabel;
     @FXML private Sparkline rateChart;
     private final Tooltip rateTip = new Tooltip();
-    @FXML private Button exportLogButton;
     @FXML private TableView<LogRow> logTable;
     @FXML private TableColumn<LogRow, String> logTimeColumn;
     @FXML private TableColumn<LogRow, String> logSocketColumn;
@@ -1044,13 +1043,8 @@ public final class PlaygroundController {
     private void showSelected() {
         SocketRow row = selectedRow();
         updateCallLabels();
-        updatingMode = true;
-        try {
-            if (row != null) {
-                showMode(row.info().timeout());
-            }
-        } finally {
-            updatingMode = false;
+        if (row != null) {
+            showMode(row.info().timeout());
         }
         setAutoToggle(row != null && receiver.isRunning(row.id()));
         refreshRate();
