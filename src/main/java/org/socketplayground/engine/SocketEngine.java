@@ -226,7 +226,7 @@ public final class SocketEngine implements AutoCloseable {
                     "the playground makes SOCK_STREAM and SOCK_DGRAM sockets only"));
         }
         String id = "s" + socketNumbers.incrementAndGet();
-        register(new PySocket(id, family, type));
+        register(PySocket.open(id, family, type));
         ctx.socketId = id;
         return new PyValue.SocketRef(id);
     }
@@ -235,7 +235,7 @@ public final class SocketEngine implements AutoCloseable {
         SocketChannel channel = listener.accept(ctx);
         String id = "conn" + connectionNumbers.incrementAndGet();
         try {
-            PySocket conn = new PySocket(id, listener.family, channel);
+            PySocket conn = new TcpSocket(id, listener.family, channel);
             register(conn);
             PyValue.Tuple peer = Addresses.toPython(listener.family, channel.getRemoteAddress());
             ctx.source = peer;

@@ -31,7 +31,7 @@ public final class SocketModule {
         put(new Const("SOL_SOCKET", null, 1));
         put(new Const("IPPROTO_TCP", null, 6));
         put(new Const("IPPROTO_UDP", null, 17));
-        for (PySocket.Option o : PySocket.Option.values()) {
+        for (SocketOptions.Option o : SocketOptions.Option.values()) {
             put(new Const(o.name(), null, o.name));
         }
         put(new Const("SHUT_RD", null, 0));

@@ -1,0 +1,173 @@
+package org.socketplayground.engine;
+
+import java.io.IOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The waits of one socket's calls. Its channels are always in non-blocking mode; a call in blocking or timeout
+ * mode waits on a selector, as CPython does with poll(), so that the wait can end at a deadline, when the socket
+ * is closed, or when the user abandons the call.
+ */
+final class ChannelWaiter {
+    /** Idle selectors a socket keeps beyond the number of calls waiting on it; each waiting call has its own. */
+    private static final int MAX_IDLE_SELECTORS = 2;
+
+    private final BooleanSupplier socketClosed;
+    private final Set<Selector> waiters = ConcurrentHashMap.newKeySet();
+    /** Selectors no call is waiting on, each with this socket's channel registered: see {@link #await}. */
+    private final ConcurrentLinkedDeque<Selector> idleSelectors = new ConcurrentLinkedDeque<>();
+
+    ChannelWaiter(BooleanSupplier socketClosed) {
+        this.socketClosed = socketClosed;
+    }
+
+    /** When the call must wait: raise at once in non-blocking mode, else wait for readiness. */
+    void waitOrRaise(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline) throws PyException {
+        if (deadline.nonBlocking()) {
+            throw Errno.EAGAIN.exception();
+        }
+        await(ctx, ch, ops, deadline);
+    }
+
+    /**
+     * Waits until the channel is ready for ops (0: only for close, abandon or the deadline), with a selector of
+     * its own so that calls waiting on one socket never hold up each other or other sockets. The selector is
+     * borrowed from the socket's few idle ones, with the channel already registered, so that a receive loop that
+     * keeps catching up with its sender does not open and close a selector (three file descriptors) per datagram.
+     */
+    private void await(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline) throws PyException {
+        Selector selector = borrowSelector();
+        waiters.add(selector);
+        ctx.enterWait(selector);
+        try {
+            register(selector, ch, ops);
+            while (true) {
+                if (socketClosed.getAsBoolean()) {
+                    throw Errno.EBADF.exception();
+                }
+                // An interrupted thread's select returns at once, every time: end the call rather than spin.
+                if (ctx.cancelled() || Thread.currentThread().isInterrupted()) {
+                    throw new PyException(PyError.interrupted());
+                }
+                long millis = 0;
+                if (deadline.infinite()) {
+                    millis = 0;
+                } else {
+                    long remaining = deadline.remainingNanos();
+                    if (remaining <= 0) {
+                        throw new PyException(PyError.timeout());
+                    }
+                    millis = Math.max(1, (remaining + 999_999) / 1_000_000);
+                }
+                int ready = selector.select(millis);
+                // A reused selector must forget this readiness, or the next wait would not see the next one.
+                selector.selectedKeys().clear();
+                if (ready > 0) {
+                    return;
+                }
+            }
+        } catch (ClosedChannelException | CancelledKeyException | ClosedSelectorException e) {
+            throw Errno.EBADF.exception();
+        } catch (IOException e) {
+            throw Errno.wrap(e);
+        } finally {
+            waiters.remove(selector);
+            ctx.leaveWait();
+            returnSelector(selector);
+        }
+    }
+
+    /** Ends every wait under way: each finds the socket closed. */
+    void wakeAll() {
+        waiters.forEach(Selector::wakeup);
+    }
+
+    private Selector borrowSelector() throws PyException {
+        Selector selector = idleSelectors.poll();
+        if (selector != null) {
+            return selector;
+        }
+        try {
+            return Selector.open();
+        } catch (IOException e) {
+            throw Errno.wrap(e);
+        }
+    }
+
+    /** Registers the channel for ops, or changes the ops of its key if this selector has seen the channel before. */
+    private static void register(Selector selector, SelectableChannel ch, int ops) throws IOException {
+        SelectionKey key = ch.keyFor(selector);
+        if (key != null && key.isValid()) {
+            key.interestOps(ops);
+            return;
+        }
+        if (key != null) {
+            selector.selectNow();   // a cancelled key stays until the next selection; register would fail before
+            selector.selectedKeys().clear();
+        }
+        ch.register(selector, ops);
+    }
+
+    /** Keeps a few idle selectors; the others, and all of them once the socket is closed, are closed at once. */
+    private void returnSelector(Selector selector) {
+        // As many idle ones as calls still wait (they come back for one: 200 blocked accept() calls all wake for each
+        // new connection, and all but one wait again), plus a few; so the idle ones shrink back as the waits end.
+        int keep = MAX_IDLE_SELECTORS + waiters.size();
+        if (!socketClosed.getAsBoolean() && selector.isOpen() && idleSelectors.size() < keep) {
+            idleSelectors.push(selector);
+            if (!socketClosed.getAsBoolean()) {
+                return;
+            }
+        } else {
+            PySocket.closeQuietly(selector);
+            Selector extra;
+            while (idleSelectors.size() > keep && (extra = idleSelectors.pollLast()) != null) {
+                PySocket.closeQuietly(extra);
+            }
+            if (!socketClosed.getAsBoolean()) {
+                return;
+            }
+        }
+        closeIdleSelectors();   // the socket was closed meanwhile: close() may have missed this one
+    }
+
+    /** Once the socket is closed: the selectors in use close as their calls end, the idle ones here. */
+    void closeIdleSelectors() {
+        Selector s;
+        while ((s = idleSelectors.poll()) != null) {
+            PySocket.closeQuietly(s);
+        }
+    }
+
+    /**
+     * After the socket changed channel (listen, a failed connect), the idle selectors still hold the old one's
+     * cancelled key, and with it the old file descriptor: a selection lets both go.
+     */
+    void flushIdleSelectors() {
+        List<Selector> taken = new ArrayList<>();
+        Selector s;
+        while ((s = idleSelectors.poll()) != null) {
+            taken.add(s);
+        }
+        for (Selector sel : taken) {
+            try {
+                sel.selectNow();
+                sel.selectedKeys().clear();
+                returnSelector(sel);
+            } catch (IOException | RuntimeException e) {
+                PySocket.closeQuietly(sel);
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.socketplayground.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The JDK channels behind one TCP socket, and the local address Linux reports across them. A TCP socket is a
+ * SocketChannel until listen() turns it into a ServerSocketChannel bound to the same address (the JDK has no
+ * single channel that can become either); and the JDK closes a channel whose connect failed where Linux keeps
+ * the socket, so a new SocketChannel takes its place. The socket holds its lock while the channel changes.
+ */
+final class TcpChannels {
+    private final Family family;
+    private final SocketOptions options;
+    private final ChannelWaiter waiter;
+
+    private volatile SocketChannel stream;
+    private volatile ServerSocketChannel server;
+    private volatile InetSocketAddress boundTo;
+    private volatile boolean portChosenBySystem;
+    /**
+     * After a failed connect, Linux lets go of a port the system chose at bind (not one the user chose) but goes
+     * on reporting it, until the socket connects or listens again and takes a new port on the same host.
+     */
+    private volatile InetSocketAddress releasedLocal;
+
+    /** A new, unconnected socket's channels. */
+    TcpChannels(Family family, SocketOptions options, ChannelWaiter waiter) throws IOException {
+        this.family = family;
+        this.options = options;
+        this.waiter = waiter;
+        this.stream = openStream();
+    }
+
+    /** The channel of a connection accept() returned. */
+    TcpChannels(Family family, SocketOptions options, ChannelWaiter waiter, SocketChannel accepted)
+            throws IOException {
+        this.family = family;
+        this.options = options;
+        this.waiter = waiter;
+        accepted.configureBlocking(false);
+        this.stream = accepted;
+    }
+
+    private SocketChannel openStream() throws IOException {
+        SocketChannel ch = SocketChannel.open(family.protocolFamily());
+        ch.configureBlocking(false);
+        options.applyTo(ch);
+        return ch;
+    }
+
+    SocketChannel stream() {
+        return stream;
+    }
+
+    /** The listening channel; null until listen(). */
+    ServerSocketChannel server() {
+        return server;
+    }
+
+    /** bind() took this address; a port the system chose is one a failed connect lets go of. */
+    void bound(InetSocketAddress asked, InetSocketAddress actual) {
+        boundTo = actual;
+        portChosenBySystem = asked.getPort() == 0;
+        releasedLocal = null;
+    }
+
+    /** The address Linux reports: the channel's, or else the port a failed connect let go of. */
+    SocketAddress reportedLocal(SocketAddress channelLocal) {
+        return channelLocal == null ? releasedLocal : channelLocal;
+    }
+
+    /** Before a connect: takes a new port on the host of a port a failed connect let go of. */
+    void rebindReleased() throws IOException {
+        InetSocketAddress released = releasedLocal;
+        if (released != null) {
+            stream.bind(new InetSocketAddress(released.getAddress(), 0));
+            boundTo = (InetSocketAddress) stream.getLocalAddress();
+            releasedLocal = null;
+        }
+    }
+
+    /** After a failed connect: a new channel with the user's options, bound as Linux keeps the socket bound. */
+    void replaceFailedStream() throws IOException {
+        stream.close();
+        waiter.flushIdleSelectors();   // before bind: until then a selector's key keeps the old descriptor, and the port
+        SocketChannel fresh = openStream();
+        InetSocketAddress bound = boundTo;
+        if (bound != null && portChosenBySystem) {
+            releasedLocal = bound;
+        } else if (bound != null) {
+            fresh.bind(bound);
+        }
+        stream = fresh;
+    }
+
+    /** Swaps the stream channel for a listening one on the same address, or on any port of its host. */
+    void listen(long backlog) throws IOException, PyException {
+        SocketAddress local = stream.getLocalAddress();
+        if (local == null && releasedLocal != null) {
+            local = new InetSocketAddress(releasedLocal.getAddress(), 0);
+            releasedLocal = null;
+        }
+        ServerSocketChannel ssc = ServerSocketChannel.open(family.protocolFamily());
+        ssc.configureBlocking(false);
+        // The JDK turns SO_REUSEADDR on for server sockets; Python leaves it as the user set it.
+        ssc.setOption(StandardSocketOptions.SO_REUSEADDR, options.reuseAddress());
+        options.applyTo(ssc);
+        stream.close();
+        waiter.flushIdleSelectors();   // before bind: until then a selector's key keeps the old descriptor, and the port
+        ssc.bind(local == null ? new InetSocketAddress(Addresses.resolve("", family), 0) : local,
+                (int) Math.max(0, Math.min(backlog, 4096)));
+        server = ssc;
+        boundTo = (InetSocketAddress) ssc.getLocalAddress();
+    }
+
+    void close() {
+        PySocket.closeQuietly(stream);
+        ServerSocketChannel ssc = server;
+        if (ssc != null) {
+            PySocket.closeQuietly(ssc);
+        }
+    }
+}

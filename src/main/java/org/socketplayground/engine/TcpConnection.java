@@ -1,0 +1,149 @@
+package org.socketplayground.engine;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * The byte stream of a connected TCP socket, and what Linux remembers of its two ends: they decide the socket's
+ * state, whether it still has a peer, and what a send or a receive meets. Made once the socket is connected,
+ * when its channel no longer changes.
+ */
+final class TcpConnection {
+    /** recv reads at most this much at once, whatever bufsize asks (Python would allocate all of bufsize). */
+    private static final int MAX_STREAM_READ = 1 << 20;
+
+    private final PySocket socket;
+    private final SocketChannel channel;
+
+    private volatile boolean writeShut;
+    private volatile boolean readEof;
+    /** recv saw the reset: Linux reports it once, then reads end of stream. */
+    private volatile boolean resetSeen;
+    /** A send found the connection gone; what the peer sent before it left can still be read. */
+    private volatile boolean writeBroken;
+
+    TcpConnection(PySocket socket, SocketChannel channel) {
+        this.socket = socket;
+        this.channel = channel;
+    }
+
+    /** Both directions finished, or the peer reset: Linux moves the socket to CLOSE and forgets the peer. */
+    boolean closed() {
+        return resetSeen || writeBroken || (writeShut && readEof);
+    }
+
+    SocketState state() {
+        return closed() ? SocketState.CLOSED : readEof ? SocketState.CLOSE_WAIT : SocketState.ESTAB;
+    }
+
+    boolean writeShut() {
+        return writeShut;
+    }
+
+    SocketAddress peer() {
+        try {
+            return closed() ? null : channel.getRemoteAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    void shutdown(boolean read, boolean write) throws PyException {
+        try {
+            if (read) {
+                channel.shutdownInput();
+            }
+            if (write) {
+                channel.shutdownOutput();
+                writeShut = true;
+            }
+        } catch (IOException e) {
+            throw socket.fail(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- data
+
+    PyValue send(CallContext ctx, byte[] data, Deadline deadline) throws PyException {
+        requireNotBroken();
+        ByteBuffer buf = ByteBuffer.wrap(data);
+        while (true) {
+            int n = writeSome(buf);
+            if (n > 0 || data.length == 0) {
+                ctx.source = socket.ownAddress();
+                return PyValue.of(n);
+            }
+            socket.waiter.waitOrRaise(ctx, channel, SelectionKey.OP_WRITE, deadline);
+        }
+    }
+
+    void sendall(CallContext ctx, byte[] data, Deadline deadline) throws PyException {
+        requireNotBroken();
+        ByteBuffer buf = ByteBuffer.wrap(data);
+        while (buf.hasRemaining()) {
+            if (writeSome(buf) == 0) {
+                socket.waiter.waitOrRaise(ctx, channel, SelectionKey.OP_WRITE, deadline);
+            }
+        }
+        ctx.source = socket.ownAddress();
+    }
+
+    /**
+     * Once the connection is gone, Linux answers every send with EPIPE, an empty one too (the JDK would not even
+     * make the system call for it and return 0).
+     */
+    private void requireNotBroken() throws PyException {
+        if (resetSeen || writeBroken) {
+            throw Errno.EPIPE.exception();
+        }
+    }
+
+    private int writeSome(ByteBuffer buf) throws PyException {
+        socket.requireOpen();
+        try {
+            int n = channel.write(buf);
+            socket.bytesOut.add(n);
+            return n;
+        } catch (IOException | RuntimeException e) {
+            PyException pe = socket.fail(e);
+            if (pe.error().is(Errno.ECONNRESET) || pe.error().is(Errno.EPIPE)) {
+                writeBroken = true;   // the kernel has dropped the connection (state CLOSE)
+            }
+            throw pe;
+        }
+    }
+
+    PyValue recv(CallContext ctx, int bufsize, Deadline deadline) throws PyException {
+        if (bufsize == 0 || resetSeen) {
+            return PyValue.of(new byte[0]);
+        }
+        ByteBuffer buf = ByteBuffer.allocate(Math.min(bufsize, MAX_STREAM_READ));
+        while (true) {
+            socket.requireOpen();
+            int n;
+            try {
+                n = channel.read(buf);
+            } catch (IOException | RuntimeException e) {
+                PyException pe = socket.fail(e);
+                if (pe.error().is(Errno.ECONNRESET)) {
+                    resetSeen = true;
+                }
+                throw pe;
+            }
+            if (n < 0) {
+                readEof = true;
+                return PyValue.of(new byte[0]);
+            }
+            if (n > 0) {
+                socket.bytesIn.add(n);
+                return PyValue.of(Arrays.copyOf(buf.array(), n));
+            }
+            socket.waiter.waitOrRaise(ctx, channel, SelectionKey.OP_READ, deadline);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package org.socketplayground.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * A SOCK_STREAM socket through its phases: fresh, connecting, connected (its byte stream is a
+ * {@link TcpConnection}) or listening. The channels behind it change at listen() and after a failed connect:
+ * see {@link TcpChannels}.
+ */
+final class TcpSocket extends PySocket {
+    private enum Phase { FRESH, CONNECTING, CONNECTED, LISTENING }
+
+    private final TcpChannels channels;
+    private volatile Phase phase = Phase.FRESH;
+    /** Set just before the phase becomes CONNECTED, and never again. */
+    private volatile TcpConnection connection;
+    /** A connect with a timeout failed: the next connect() raises ConnectionAbortedError, as on Linux. */
+    private volatile boolean connectAborted;
+    private volatile boolean listenShut;
+
+    TcpSocket(String id, Family family) throws PyException {
+        super(id, family, SockType.SOCK_STREAM);
+        try {
+            channels = new TcpChannels(family, options, waiter);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new PyException(Errno.EAFNOSUPPORT);
+        }
+    }
+
+    /** A connection accept() returned: blocking, like Python's {@code conn}. */
+    TcpSocket(String id, Family family, SocketChannel accepted) throws IOException {
+        super(id, family, SockType.SOCK_STREAM);
+        channels = new TcpChannels(family, options, waiter, accepted);
+        connected();
+    }
+
+    private void connected() {
+        connection = new TcpConnection(this, channels.stream());
+        phase = Phase.CONNECTED;
+    }
+
+    // ---------------------------------------------------------------- addresses and state
+
+    @Override
+    NetworkChannel currentChannel() {
+        return phase == Phase.LISTENING ? channels.server() : channels.stream();
+    }
+
+    @Override
+    boolean mayBind() {
+        return phase == Phase.FRESH;
+    }
+
+    @Override
+    void bound(InetSocketAddress asked, InetSocketAddress actual) {
+        channels.bound(asked, actual);
+    }
+
+    @Override
+    SocketAddress localAddress() throws IOException, PyException {
+        return channels.reportedLocal(super.localAddress());
+    }
+
+    @Override
+    SocketAddress peer() {
+        return phase == Phase.CONNECTED ? connection.peer() : null;
+    }
+
+    @Override
+    SocketState openState() {
+        return switch (phase) {
+            case FRESH -> SocketState.UNCONN;
+            case CONNECTING -> SocketState.SYN_SENT;
+            case LISTENING -> SocketState.LISTEN;
+            case CONNECTED -> connection.state();
+        };
+    }
+
+    // ---------------------------------------------------------------- connections
+
+    @Override
+    PyValue listen(long backlog) throws PyException {
+        requireOpen();
+        synchronized (this) {
+            if (phase == Phase.LISTENING) {
+                return PyValue.NONE;   // Linux only changes the backlog; the JDK cannot, which no one sees
+            }
+            if (phase != Phase.FRESH) {
+                throw Errno.EINVAL.exception();
+            }
+            try {
+                channels.listen(backlog);
+                phase = Phase.LISTENING;
+            } catch (IOException e) {
+                throw Errno.wrap(e);
+            }
+        }
+        return PyValue.NONE;
+    }
+
+    @Override
+    SocketChannel accept(CallContext ctx) throws PyException {
+        requireOpen();
+        Deadline deadline = deadline();
+        while (true) {
+            ServerSocketChannel ssc = channels.server();
+            if (phase != Phase.LISTENING || listenShut) {
+                throw Errno.EINVAL.exception();
+            }
+            try {
+                SocketChannel conn = ssc.accept();
+                if (conn != null) {
+                    return conn;
+                }
+            } catch (IOException e) {
+                throw fail(e);
+            }
+            waiter.waitOrRaise(ctx, ssc, SelectionKey.OP_ACCEPT, deadline);
+        }
+    }
+
+    @Override
+    PyValue connect(CallContext ctx, PyValue address) throws PyException {
+        InetSocketAddress target = Addresses.parse("connect", family, address);
+        requireOpen();
+        Deadline deadline = deadline();
+        synchronized (this) {
+            switch (phase) {
+                case CONNECTED, LISTENING -> throw Errno.EISCONN.exception();
+                case CONNECTING -> {
+                    if (finishConnect()) {
+                        return PyValue.NONE;
+                    }
+                    if (deadline.nonBlocking()) {
+                        throw Errno.EALREADY.exception();
+                    }
+                }
+                case FRESH -> {
+                    if (connectAborted) {
+                        connectAborted = false;
+                        throw Errno.ECONNABORTED.exception();
+                    }
+                    try {
+                        channels.rebindReleased();
+                        phase = Phase.CONNECTING;
+                        if (channels.stream().connect(target)) {
+                            connected();
+                            return PyValue.NONE;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        connectFailed();
+                        throw fail(e);
+                    }
+                    if (deadline.nonBlocking()) {
+                        throw Errno.EINPROGRESS.exception();
+                    }
+                }
+            }
+        }
+        try {
+            awaitConnected(ctx, deadline);
+        } catch (PyException e) {
+            if (!deadline.infinite() && phase == Phase.FRESH) {
+                // CPython waits for a connect with a timeout by poll() and reads the failure with SO_ERROR, which
+                // leaves Linux's socket "connecting": the next connect() reports ECONNABORTED, once.
+                connectAborted = true;
+            }
+            throw e;
+        }
+        return PyValue.NONE;
+    }
+
+    /** Waits until a connect in progress completes; raises what the connect met. */
+    private void awaitConnected(CallContext ctx, Deadline deadline) throws PyException {
+        while (true) {
+            waiter.waitOrRaise(ctx, channels.stream(), SelectionKey.OP_CONNECT, deadline);
+            synchronized (this) {
+                if (phase != Phase.CONNECTING || finishConnect()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Completes a pending connect if it can; a failed connect leaves a fresh socket behind, as on Linux. */
+    private boolean finishConnect() throws PyException {
+        try {
+            if (channels.stream().finishConnect()) {
+                connected();
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            connectFailed();
+            throw fail(e);
+        }
+    }
+
+    /** The JDK closes a channel whose connect failed; Linux keeps the socket, so open a new one in its place. */
+    private void connectFailed() throws PyException {
+        phase = Phase.FRESH;
+        try {
+            channels.replaceFailedStream();
+        } catch (IOException e) {
+            throw Errno.wrap(e);
+        }
+    }
+
+    /** A send or receive on a socket still connecting waits for the connect first. */
+    private void requireConnected(CallContext ctx, Deadline deadline, Errno otherwise) throws PyException {
+        if (phase == Phase.CONNECTING) {
+            awaitConnected(ctx, deadline);
+        }
+        if (phase != Phase.CONNECTED) {
+            throw otherwise.exception();
+        }
+    }
+
+    @Override
+    void shutdown(boolean read, boolean write) throws PyException {
+        if (phase == Phase.LISTENING) {
+            listenShut = true;
+            return;
+        }
+        if (phase != Phase.CONNECTED || connection.closed()) {
+            throw Errno.ENOTCONN.exception();
+        }
+        connection.shutdown(read, write);
+    }
+
+    @Override
+    void closeChannels() {
+        channels.close();
+    }
+
+    // ---------------------------------------------------------------- data
+
+    @Override
+    PyValue sendto(CallContext ctx, byte[] data, PyValue address) throws PyException {
+        Addresses.parse("sendto", family, address);
+        requireOpen();
+        return send(ctx, data);   // TCP ignores the address, as Linux does
+    }
+
+    @Override
+    PyValue send(CallContext ctx, byte[] data) throws PyException {
+        Deadline deadline = readyToSend(ctx);   // first: connection is set only once connected
+        return connection.send(ctx, data, deadline);
+    }
+
+    @Override
+    PyValue sendall(CallContext ctx, byte[] data) throws PyException {
+        Deadline deadline = readyToSend(ctx);
+        connection.sendall(ctx, data, deadline);
+        return PyValue.NONE;
+    }
+
+    /** What a send checks before it can go: the socket is open, not shut for writing, and connected. */
+    private Deadline readyToSend(CallContext ctx) throws PyException {
+        requireOpen();
+        TcpConnection c = connection;
+        if (c != null && c.writeShut()) {
+            throw Errno.EPIPE.exception();
+        }
+        Deadline deadline = deadline();
+        requireConnected(ctx, deadline, Errno.EPIPE);
+        return deadline;
+    }
+
+    @Override
+    PyValue recvfrom(CallContext ctx, int bufsize) throws PyException {
+        requireOpen();
+        return PyValue.tuple(recv(ctx, bufsize), PyValue.NONE);
+    }
+
+    @Override
+    PyValue recv(CallContext ctx, int bufsize) throws PyException {
+        requireOpen();
+        Deadline deadline = deadline();
+        requireConnected(ctx, deadline, Errno.ENOTCONN);
+        ctx.source = peerOrNull();
+        return connection.recv(ctx, bufsize, deadline);
+    }
+}

@@ -1,0 +1,205 @@
+package org.socketplayground.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SelectionKey;
+import java.util.concurrent.atomic.LongAdder;
+import org.socketplayground.engine.py.PyValue;
+
+/** A SOCK_DGRAM socket: whole datagrams over one DatagramChannel, connected or not. */
+final class UdpSocket extends PySocket {
+    /** Largest datagram payload; a receive reads it whole so that the bytes cut by a small bufsize are known. */
+    private static final int MAX_DATAGRAM = 65536;
+    private static final ThreadLocal<ByteBuffer> DATAGRAM_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_DATAGRAM));
+
+    private final DatagramChannel dgram;
+    /** Once a datagram socket has an address it keeps it; until then receive waits, as on Linux. */
+    private volatile boolean dgramBound;
+    private volatile boolean writeShut;
+    private volatile SourceCache lastSource;
+    private final LongAdder datagramsIn = new LongAdder();
+
+    UdpSocket(String id, Family family) throws PyException {
+        super(id, family, SockType.SOCK_DGRAM);
+        try {
+            dgram = DatagramChannel.open(family.protocolFamily());
+            dgram.configureBlocking(false);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new PyException(Errno.EAFNOSUPPORT);
+        }
+    }
+
+    @Override
+    NetworkChannel currentChannel() {
+        return dgram;
+    }
+
+    @Override
+    SocketAddress peer() {
+        try {
+            return dgram.getRemoteAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    SocketState openState() {
+        return dgram.isConnected() ? SocketState.ESTAB : SocketState.UNCONN;
+    }
+
+    @Override
+    long datagramsIn() {
+        return datagramsIn.sum();
+    }
+
+    @Override
+    PyValue connect(CallContext ctx, PyValue address) throws PyException {
+        InetSocketAddress target = Addresses.parse("connect", family, address);
+        requireOpen();
+        try {
+            synchronized (this) {
+                if (dgram.isConnected()) {
+                    dgram.disconnect();
+                }
+                dgram.connect(target);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw fail(e);
+        }
+        return PyValue.NONE;
+    }
+
+    @Override
+    void shutdown(boolean read, boolean write) throws PyException {
+        // Linux marks an unconnected UDP socket shut down even as it answers ENOTCONN.
+        writeShut |= write;
+        if (!dgram.isConnected()) {
+            throw Errno.ENOTCONN.exception();
+        }
+    }
+
+    @Override
+    void closeChannels() {
+        closeQuietly(dgram);
+    }
+
+    // ---------------------------------------------------------------- data
+
+    @Override
+    PyValue sendto(CallContext ctx, byte[] data, PyValue address) throws PyException {
+        InetSocketAddress target = Addresses.parse("sendto", family, address);
+        requireOpen();
+        if (writeShut) {
+            throw Errno.EPIPE.exception();
+        }
+        return transmit(ctx, data, target, deadline());
+    }
+
+    @Override
+    PyValue send(CallContext ctx, byte[] data) throws PyException {
+        requireOpen();
+        if (writeShut) {
+            throw Errno.EPIPE.exception();
+        }
+        Deadline deadline = deadline();
+        if (!dgram.isConnected()) {
+            throw Errno.EDESTADDRREQ.exception();
+        }
+        return transmit(ctx, data, null, deadline);
+    }
+
+    @Override
+    PyValue sendall(CallContext ctx, byte[] data) throws PyException {
+        send(ctx, data);
+        return PyValue.NONE;
+    }
+
+    /** Sends one datagram to target, or to the connected peer when target is null. */
+    private PyValue transmit(CallContext ctx, byte[] data, InetSocketAddress target, Deadline deadline)
+            throws PyException {
+        while (true) {
+            try {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                int n = target == null ? dgram.write(buf) : dgram.send(buf, target);
+                if (n > 0 || data.length == 0) {
+                    bytesOut.add(n);
+                    ctx.source = ownAddress();
+                    return PyValue.of(n);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw fail(e);
+            }
+            waiter.waitOrRaise(ctx, dgram, SelectionKey.OP_WRITE, deadline);
+        }
+    }
+
+    @Override
+    PyValue recvfrom(CallContext ctx, int bufsize) throws PyException {
+        requireOpen();
+        byte[] data = receive(ctx, bufsize);
+        return PyValue.tuple(PyValue.of(data), ctx.source);
+    }
+
+    @Override
+    PyValue recv(CallContext ctx, int bufsize) throws PyException {
+        requireOpen();
+        return PyValue.of(receive(ctx, bufsize));
+    }
+
+    /** Takes one whole datagram and keeps the first bufsize bytes; the rest is lost, as in Python. */
+    private byte[] receive(CallContext ctx, int bufsize) throws PyException {
+        Deadline deadline = deadline();
+        ByteBuffer buf = DATAGRAM_BUFFER.get();
+        while (true) {
+            requireOpen();
+            SocketAddress from = null;
+            boolean bound;
+            try {
+                bound = dgramBound || (dgramBound = dgram.getLocalAddress() != null);
+                if (bound) {
+                    buf.clear();
+                    // The JDK would bind an unbound channel here; Linux just waits, so only receive once bound.
+                    from = dgram.receive(buf);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw fail(e);
+            }
+            if (from != null) {
+                buf.flip();
+                int n = buf.remaining();
+                int keep = Math.min(n, bufsize);
+                byte[] data = new byte[keep];
+                buf.get(data);
+                ctx.discarded = n - keep;
+                ctx.source = sourceOf(from);
+                datagramsIn.increment();
+                bytesIn.add(n);
+                return data;
+            }
+            waiter.waitOrRaise(ctx, dgram, bound ? SelectionKey.OP_READ : 0, deadline);
+        }
+    }
+
+    /**
+     * The sender as Python writes it. A flood comes from one sender, and the JDK hands back the same address
+     * object while the sender stays the same, so the last one is kept rather than formatted again per datagram.
+     */
+    private PyValue.Tuple sourceOf(SocketAddress from) {
+        SourceCache cached = lastSource;
+        if (cached != null && cached.address.equals(from)) {
+            return cached.python;
+        }
+        PyValue.Tuple python = Addresses.toPython(family, from);
+        lastSource = new SourceCache(from, python);
+        return python;
+    }
+
+    private record SourceCache(SocketAddress address, PyValue.Tuple python) {
+    }
+}
