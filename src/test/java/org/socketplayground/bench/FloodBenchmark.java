@@ -39,7 +39,7 @@ import org.socketplayground.engine.SockType;
 import org.socketplayground.engine.SocketInfo;
 import org.socketplayground.engine.py.PyValue;
 import org.socketplayground.ui.PlaygroundApp;
-import org.socketplayground.ui.SocketRow;
+import org.socketplayground.ui.session.SocketRow;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;

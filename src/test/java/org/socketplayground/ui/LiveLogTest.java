@@ -123,7 +123,10 @@ class LiveLogTest extends OwnWindow {
         });
     }
 
-    /** Whether the log row is wholly inside the table's viewport, as the user sees it. */
+    /**
+     * Whether the log row is wholly inside the table's viewport, as the user sees it, within a pixel: the theme's
+     * rows have a fractional height, so a row flush with the bottom may end a fraction of a pixel past it.
+     */
     private boolean logRowInView(int row) {
         return ui.onFx(() -> {
             javafx.scene.control.TableCell<?, ?> cell = ui.renderedCell("logTable", row, "Time");
@@ -133,7 +136,7 @@ class LiveLogTest extends OwnWindow {
             }
             javafx.geometry.Bounds c = cell.localToScene(cell.getBoundsInLocal());
             javafx.geometry.Bounds v = viewport.localToScene(viewport.getBoundsInLocal());
-            return c.getMinY() >= v.getMinY() - 0.5 && c.getMaxY() <= v.getMaxY() + 0.5;
+            return c.getMinY() >= v.getMinY() - 1 && c.getMaxY() <= v.getMaxY() + 1;
         });
     }
 

@@ -24,6 +24,10 @@ import org.socketplayground.engine.py.PyParser;
 import org.socketplayground.engine.py.PyValue;
 import org.socketplayground.robustness.PythonPeer;
 import org.socketplayground.robustness.Robustness;
+import org.socketplayground.ui.session.Inputs;
+import org.socketplayground.ui.session.LogExport;
+import org.socketplayground.ui.session.LogRow;
+import org.socketplayground.ui.session.SenderColors;
 
 /**
  * Issue 6: datagrams of random bytes are shown safely. 100,000 of them go through the log's rows (every column,

@@ -20,6 +20,7 @@ import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.socketplayground.ui.theme.Projector;
 
 /**
  * The Python pane shows one line per call with its outcome; the saved script, run by CPython after the

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.socketplayground.ui.session.RateMeter;
 
 /** The rate over the last second, and one sparkline point per second on a fixed beat, from samples at any time. */
 class RateMeterTest {

@@ -26,6 +26,9 @@ import org.socketplayground.engine.SockType;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.py.PyValue;
 import org.socketplayground.robustness.Robustness;
+import org.socketplayground.ui.session.LogExport;
+import org.socketplayground.ui.session.LogRow;
+import org.socketplayground.ui.session.SenderColors;
 
 /**
  * Issue 6, security: the window binds to loopback unless told otherwise, marks a socket that every interface

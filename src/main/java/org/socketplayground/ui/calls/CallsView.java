@@ -1,0 +1,335 @@
+package org.socketplayground.ui.calls;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import org.socketplayground.engine.CallRecord;
+import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.engine.SocketInfo;
+import org.socketplayground.engine.SocketModule;
+import org.socketplayground.engine.SocketState;
+import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.ui.session.Inputs;
+import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.session.SocketRow;
+import org.socketplayground.ui.widgets.Shortcuts;
+
+/**
+ * The calls on the selected socket: an address to bind or connect to, listen and accept, the blocking mode, what to
+ * send and where, receiving once or continuously, shutdown and close; above them, the last call's outcome
+ * ({@link OutcomeView}). Input that cannot become a call is refused here, next to its field, and no call is made.
+ */
+public final class CallsView {
+    static final String BLOCKING = "blocking";
+    static final String NON_BLOCKING = "non-blocking";
+    static final String TIMEOUT = "timeout";
+
+    private final Session session;
+    /** Set while the window shows a socket's state on the controls: then a change is no request for a call. */
+    private boolean showing;
+    private ReceiveLoops loops;
+
+    @FXML private ScrollPane callsScroll;
+    @FXML private VBox callsPane;
+    @FXML private Label selectedLabel;
+    @FXML private TextField hostField;
+    @FXML private MenuButton hostPicks;
+    @FXML private TextField portField;
+    @FXML private Button bindButton;
+    @FXML private Button connectButton;
+    @FXML private Spinner<Integer> backlogSpinner;
+    @FXML private Button listenButton;
+    @FXML private Button acceptButton;
+    @FXML private ChoiceBox<String> blockingModeChoice;
+    @FXML private TextField timeoutField;
+    @FXML private TextField payloadField;
+    @FXML private ToggleButton hexToggle;
+    @FXML private Label toLabel;
+    @FXML private TextField destHostField;
+    @FXML private TextField destPortField;
+    @FXML private Button sendButton;
+    @FXML private Button sendallButton;
+    @FXML private TextField bufsizeField;
+    @FXML private Button recvButton;
+    @FXML private ToggleButton autoReceiveToggle;
+    @FXML private ToggleButton autoReplyToggle;
+    @FXML private TextField replyPrefixField;
+    @FXML private ChoiceBox<String> shutdownChoice;
+    @FXML private Button shutdownButton;
+    @FXML private Button closeButton;
+
+    public CallsView(Session session) {
+        this.session = session;
+    }
+
+    @FXML
+    private void initialize() {
+        blockingModeChoice.getItems().setAll(BLOCKING, NON_BLOCKING, TIMEOUT);
+        blockingModeChoice.setValue(BLOCKING);
+        shutdownChoice.getItems().setAll("SHUT_RD", "SHUT_WR", "SHUT_RDWR");
+        shutdownChoice.setValue("SHUT_WR");
+        HostPicks.fill(hostPicks, hostField, portField);
+        FieldChecks checks = new FieldChecks();
+        checks.check(hostField, Inputs::host);
+        checks.check(portField, Inputs::port);
+        checks.check(destHostField, Inputs::host);
+        checks.checkDestinationPort(destPortField);
+        checks.check(bufsizeField, Inputs::bufsize);
+        checks.check(timeoutField, Inputs::timeout);
+        checks.checkPayload(payloadField, hexToggle.selectedProperty());
+        // The session takes the fields' values (the built-in peers use them), not the other way round.
+        session.payloadDraftProperty().bindBidirectional(payloadField.textProperty());
+        session.destHostDraftProperty().bindBidirectional(destHostField.textProperty());
+        session.destPortDraftProperty().bindBidirectional(destPortField.textProperty());
+
+        blockingModeChoice.valueProperty().addListener((o, was, now) -> {
+            timeoutField.setDisable(!TIMEOUT.equals(now));
+            if (!showing && now != null) {
+                applyMode();
+            }
+        });
+        timeoutField.setDisable(true);
+        timeoutField.setOnAction(e -> applyMode());
+        loops = new ReceiveLoops(session, autoReceiveToggle, autoReplyToggle, this::requireSocket);
+        autoReceiveToggle.selectedProperty().addListener((o, was, now) -> loops.receiveContinuously(now, bufsizeField, this::refuse));
+        autoReplyToggle.selectedProperty().addListener((o, was, now) -> loops.autoReply(now, bufsizeField, replyPrefixField, this::refuse));
+        session.selectedSocketProperty().addListener((o, was, now) -> showSelected());
+        session.outcomeProperty().addListener((o, was, now) -> followOutcome(now.record()));
+        session.refreshedProperty().addListener((o, was, now) -> updateCallLabels());
+        // The calls pane fills its place, and scrolls sideways once its buttons no longer fit (a large zoom).
+        callsScroll.viewportBoundsProperty().addListener((o, was, now) -> callsPane.setPrefWidth(now.getWidth()));
+        Shortcuts.install(callsScroll, Map.of(
+                shortcut(KeyCode.B), this::bind,
+                shortcut(KeyCode.T), this::connect,
+                shortcut(KeyCode.L), this::listen,
+                shortcut(KeyCode.E), this::accept,
+                shortcut(KeyCode.ENTER), this::send,
+                shortcut(KeyCode.R), this::receive,
+                shortcut(KeyCode.W), this::close));
+        showSelected();
+    }
+
+    private static KeyCombination shortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    // ---------------------------------------------------------------- the calls
+
+    @FXML
+    void bind() {
+        withAddress(hostField, portField, addr -> perform("bind", List.of(addr)));
+    }
+
+    @FXML
+    void connect() {
+        withAddress(hostField, portField, addr -> perform("connect", List.of(addr)));
+    }
+
+    @FXML
+    void listen() {
+        if (requireSocket()) {
+            perform("listen", List.of(PyValue.of(backlogSpinner.getValue())));
+        }
+    }
+
+    @FXML
+    void accept() {
+        if (requireSocket()) {
+            perform("accept", List.of());
+        }
+    }
+
+    @FXML
+    void send() {
+        SocketRow row = session.selectedSocket();
+        if (!requireSocket()) {
+            return;
+        }
+        byte[] data = payload();
+        if (data == null) {
+            return;
+        }
+        if (row.info().type().isStream()) {
+            perform("send", List.of(PyValue.of(data)));
+        } else {
+            withAddress(destHostField, destPortField, addr -> perform("sendto", List.of(PyValue.of(data), addr)));
+        }
+    }
+
+    @FXML
+    void sendall() {
+        byte[] data = requireSocket() ? payload() : null;
+        if (data != null) {
+            perform("sendall", List.of(PyValue.of(data)));
+        }
+    }
+
+    @FXML
+    void receive() {
+        SocketRow row = session.selectedSocket();
+        if (!requireSocket()) {
+            return;
+        }
+        Inputs.Parsed<Long> size = Inputs.bufsize(bufsizeField.getText());
+        if (!size.ok()) {
+            refuse(bufsizeField, "bufsize", size.error());
+            return;
+        }
+        perform(row.info().type().isStream() ? "recv" : "recvfrom", List.of(PyValue.of(size.value())));
+    }
+
+    @FXML
+    void shutdownSocket() {
+        if (requireSocket()) {
+            perform("shutdown", List.of(SocketModule.constant(shutdownChoice.getValue())));
+        }
+    }
+
+    @FXML
+    void close() {
+        if (requireSocket()) {
+            session.close(session.selectedSocket().id());
+        }
+    }
+
+    private void applyMode() {
+        if (!requireSocket()) {
+            return;
+        }
+        if (TIMEOUT.equals(blockingModeChoice.getValue())) {
+            Inputs.Parsed<Double> t = Inputs.timeout(timeoutField.getText());
+            if (!t.ok()) {
+                refuse(timeoutField, "timeout", t.error());
+                return;
+            }
+            perform("settimeout", List.of(new PyValue.Float(t.value())));
+        } else {
+            perform("setblocking", List.of(PyValue.of(BLOCKING.equals(blockingModeChoice.getValue()))));
+        }
+    }
+
+    private void perform(String call, List<PyValue> args) {
+        session.perform(session.selectedSocket().id(), call, args);
+    }
+
+    private void withAddress(TextField hostInput, TextField portInput, Consumer<PyValue> action) {
+        if (!requireSocket()) {
+            return;
+        }
+        Inputs.Parsed<String> host = Inputs.host(hostInput.getText());
+        Inputs.Parsed<Long> port = Inputs.port(portInput.getText());
+        if (!host.ok()) {
+            refuse(hostInput, "host", host.error());
+        } else if (!port.ok()) {
+            refuse(portInput, "port", port.error());
+        } else {
+            action.accept(SocketEngine.address(host.value(), port.value()));
+        }
+    }
+
+    private byte[] payload() {
+        Inputs.Parsed<byte[]> data = Inputs.payload(payloadField.getText(), hexToggle.isSelected());
+        if (!data.ok()) {
+            refuse(payloadField, "data", data.error());
+            return null;
+        }
+        return data.value();
+    }
+
+    /** Input that cannot become a call: say why next to the outcome, and put the cursor in the field. */
+    void refuse(TextField field, String what, String why) {
+        session.refuse("No call made: the " + what + " field needs fixing.", why);
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    boolean requireSocket() {
+        if (session.selectedSocket() != null) {
+            return true;
+        }
+        session.refuse("No socket selected.", session.sockets().isEmpty()
+                ? "Make a socket first: press socket() (Ctrl+N)." : "Select a socket in the table first.");
+        return false;
+    }
+
+    // ---------------------------------------------------------------- what the window shows
+
+    /** The controls follow what a call changed: the mode after settimeout, the destination after the first bind. */
+    private void followOutcome(CallRecord r) {
+        if (r == null || r.isPending() || r.failed()) {
+            return;
+        }
+        SocketRow selected = session.selectedSocket();
+        if ((r.call().equals("settimeout") || r.call().equals("setblocking")) && selected != null
+                && selected.id().equals(r.socketId())) {
+            // settimeout(0) is non-blocking and settimeout(None) blocking: the choice follows what the socket is now.
+            session.engine().socket(r.socketId()).ifPresent(info -> showMode(info.timeout()));
+        }
+        if (r.call().equals("bind") && destPortField.getText().isBlank()) {
+            session.engine().socket(r.socketId()).map(SocketInfo::local).ifPresent(local ->
+                    destPortField.setText(Long.toString(((PyValue.Int) local.get(1)).value())));
+        }
+    }
+
+    private void showSelected() {
+        SocketRow row = session.selectedSocket();
+        updateCallLabels();
+        if (row != null) {
+            showMode(row.info().timeout());
+        }
+        loops.show(row != null && session.isReceiving(row.id()));
+    }
+
+    /** Sets the mode choice (and the seconds) to a socket's timeout without calling anything. */
+    private void showMode(Double t) {
+        boolean was = showing;
+        showing = true;
+        try {
+            blockingModeChoice.setValue(t == null ? BLOCKING : t == 0.0 ? NON_BLOCKING : TIMEOUT);
+            if (t != null && t > 0) {
+                timeoutField.setText(new PyValue.Float(t).repr());
+            }
+        } finally {
+            showing = was;
+        }
+    }
+
+    /** Button names follow the selected socket: sendto/recvfrom for UDP, send/recv for TCP. */
+    private void updateCallLabels() {
+        SocketRow row = session.selectedSocket();
+        boolean none = row == null;
+        boolean stream = !none && row.info().type().isStream();
+        selectedLabel.setText(none ? "Calls — select a socket" : "Calls on " + row.id()
+                + (row.info().state() == SocketState.CLOSED ? " (closed)" : ""));
+        sendButton.setText(stream ? "send()" : "sendto()");
+        recvButton.setText(stream ? "recv()" : "recvfrom()");
+        destHostField.setDisable(stream);
+        destPortField.setDisable(stream);
+        toLabel.setDisable(stream);
+        sendallButton.setDisable(!stream);
+        for (var b : List.of(bindButton, connectButton, listenButton, acceptButton, sendButton, recvButton,
+                shutdownButton, closeButton)) {
+            b.setDisable(none);
+        }
+        blockingModeChoice.setDisable(none);
+        autoReceiveToggle.setDisable(none);
+        autoReplyToggle.setDisable(none || stream);
+        if (!none && (session.isReceiving(row.id()) != autoReceiveToggle.isSelected()
+                || session.isReplying(row.id()) != autoReplyToggle.isSelected())) {
+            loops.show(session.isReceiving(row.id()));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.socketplayground.ui.calls;
+
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import org.socketplayground.ui.session.Inputs;
+import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.session.SocketRow;
+
+/**
+ * The two toggles that start a receive loop on the selected socket: "receive continuously", and "auto-reply", which
+ * also answers every sender with the prefix and its data, like the classroom echo server.
+ */
+final class ReceiveLoops {
+    /** Input that cannot start a loop: the field, what it holds, and why. */
+    interface Refusal {
+        void refuse(TextField field, String what, String why);
+    }
+
+    private final Session session;
+    private final ToggleButton receiveToggle;
+    private final ToggleButton replyToggle;
+    private final BooleanSupplier requireSocket;
+    /** Set while the toggles show a socket's loop: then a change is no request to start or stop one. */
+    private boolean showing;
+
+    ReceiveLoops(Session session, ToggleButton receiveToggle, ToggleButton replyToggle, BooleanSupplier requireSocket) {
+        this.session = session;
+        this.receiveToggle = receiveToggle;
+        this.replyToggle = replyToggle;
+        this.requireSocket = requireSocket;
+    }
+
+    void receiveContinuously(boolean on, TextField bufsizeField, Refusal refusal) {
+        if (showing) {
+            return;
+        }
+        SocketRow row = session.selectedSocket();
+        if (!requireSocket.getAsBoolean() || !on) {
+            if (row != null) {
+                session.stopReceiving(row.id());
+            }
+            show(false);
+            return;
+        }
+        Inputs.Parsed<Long> size = Inputs.bufsize(bufsizeField.getText());
+        if (!size.ok() || size.value() < 0) {
+            show(false);
+            refusal.refuse(bufsizeField, "bufsize", size.ok() ? size.warning() : size.error());
+            return;
+        }
+        session.startReceiving(row.id(), row.info().type().isStream(), Math.max(size.value(), 1), null);
+    }
+
+    void autoReply(boolean on, TextField bufsizeField, TextField prefixField, Refusal refusal) {
+        if (showing) {
+            return;
+        }
+        SocketRow row = session.selectedSocket();
+        if (row == null || row.info().type().isStream()) {
+            show(false);
+            if (row != null) {
+                session.refuse("No call made: auto-reply is for UDP sockets.",
+                        "A TCP connection answers with send() on the connection itself.");
+            } else {
+                requireSocket.getAsBoolean();
+            }
+            return;
+        }
+        session.stopReceiving(row.id());
+        if (!on) {
+            show(false);
+            return;
+        }
+        Inputs.Parsed<byte[]> prefix = Inputs.payload(prefixField.getText(), false);
+        Inputs.Parsed<Long> size = Inputs.bufsize(bufsizeField.getText());
+        if (!prefix.ok()) {
+            show(false);
+            refusal.refuse(prefixField, "reply prefix", prefix.error());
+        } else if (!size.ok() || size.value() < 0) {
+            show(false);
+            refusal.refuse(bufsizeField, "bufsize", size.ok() ? size.warning() : size.error());
+        } else {
+            session.startReceiving(row.id(), false, Math.max(size.value(), 1), prefix.value());
+            show(true);
+        }
+    }
+
+    /** Shows the selected socket's receive loop on the toggles without starting or stopping anything. */
+    void show(boolean on) {
+        boolean was = showing;
+        showing = true;
+        try {
+            SocketRow row = session.selectedSocket();
+            receiveToggle.setSelected(on);
+            replyToggle.setSelected(on && row != null && session.isReplying(row.id()));
+        } finally {
+            showing = was;
+        }
+    }
+}

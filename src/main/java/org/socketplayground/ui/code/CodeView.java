@@ -1,0 +1,167 @@
+package org.socketplayground.ui.code;
+
+import java.time.Instant;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.socketplayground.engine.CallRecord;
+import org.socketplayground.transcript.PythonTranscript;
+import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.widgets.SaveFile;
+import org.socketplayground.ui.widgets.Shortcuts;
+
+/**
+ * The Python pane: the session as the code a student would write. Selecting a call or a socket elsewhere highlights
+ * its line; moving in the code selects the call. The text is made only while the pane is shown.
+ */
+public final class CodeView {
+    /** The pane rewrites itself at most this often while calls come in. */
+    private static final long REFRESH_NANOS = 200_000_000L;
+
+    private final Session session;
+    private final PythonTranscript transcript;
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
+    /** Set while the pane moves its own selection, so that the move is not taken for the reader's. */
+    private boolean selecting;
+    private boolean stale;
+    private long lastRefresh;
+    @FXML private TextArea pythonCode;
+
+    public CodeView(Session session) {
+        this.session = session;
+        this.transcript = session.transcript();
+    }
+
+    /** Whether the pane is on screen (its tab is chosen); hidden, it does not rewrite itself. */
+    public BooleanProperty shownProperty() {
+        return shown;
+    }
+
+    @FXML
+    private void initialize() {
+        pythonCode.setText(String.join("\n", PythonTranscript.HEADER));
+        pythonCode.caretPositionProperty().addListener((o, was, now) -> {
+            if (!selecting && pythonCode.isFocused()) {
+                selectCallOfLine(lineAt(pythonCode.getText(), now.intValue()));
+            }
+        });
+        session.transcriptChangesProperty().addListener((o, was, now) -> stale = true);
+        session.refreshedProperty().addListener((o, was, now) -> {
+            if (stale && now.longValue() - lastRefresh > REFRESH_NANOS) {
+                lastRefresh = now.longValue();
+                refresh();
+            }
+        });
+        shown.addListener((o, was, now) -> refresh());   // up to date the moment it is shown
+        session.selectedCallProperty().addListener((o, was, call) -> {
+            if (call != null && !selecting) {
+                highlight(transcript.lineOf(call.seq()));
+            }
+        });
+        session.selectedSocketProperty().addListener((o, was, row) -> {
+            if (row != null && !selecting) {
+                highlight(transcript.lineWhereMade(row.id()));
+            }
+        });
+        Shortcuts.install(pythonCode, Map.of(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveScript));
+    }
+
+    private void refresh() {
+        if (!shown.get()) {
+            stale = true;   // catch up when the pane is shown
+            return;
+        }
+        stale = false;
+        String text = transcript.text();
+        if (text.equals(pythonCode.getText())) {
+            return;
+        }
+        selecting = true;
+        try {
+            pythonCode.setText(text);
+            pythonCode.positionCaret(pythonCode.getLength());
+            pythonCode.setScrollTop(Double.MAX_VALUE);
+        } finally {
+            selecting = false;
+        }
+    }
+
+    private void highlight(int line) {
+        if (line < 0) {
+            return;
+        }
+        refresh();
+        String text = pythonCode.getText();
+        int start = 0;
+        for (int i = 0; i < line; i++) {
+            start = text.indexOf('\n', start) + 1;
+            if (start == 0) {
+                return;
+            }
+        }
+        int end = text.indexOf('\n', start);
+        selecting = true;
+        try {
+            pythonCode.selectRange(end < 0 ? text.length() : end, start);
+        } finally {
+            selecting = false;
+        }
+    }
+
+    private static int lineAt(String text, int position) {
+        int line = 0;
+        for (int i = 0; i < Math.min(position, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** From the pane back to the window: select the call of the line, and its socket. */
+    private void selectCallOfLine(int line) {
+        CallRecord r = transcript.callAt(line);
+        if (r == null) {
+            return;
+        }
+        selecting = true;
+        try {
+            session.selectCall(r);
+            session.selectSocket(r.socketId());
+        } finally {
+            selecting = false;
+        }
+    }
+
+    @FXML
+    void copyCode() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(transcript.text());
+        Clipboard.getSystemClipboard().setContent(content);
+        session.notice("The Python is on the clipboard.");
+    }
+
+    @FXML
+    void clearCode() {
+        transcript.clear();
+        stale = true;
+        refresh();
+    }
+
+    /** Saves the session as a python3 program that makes the same calls and prints the same outcomes. */
+    @FXML
+    void saveScript() {
+        String script = transcript.script(Instant.now());
+        SaveFile.save(pythonCode, new SaveFile.Target("playground.saveTo", "Save the session as a Python script",
+                        "playground_session.py", "Python scripts", "*.py"), () -> script,
+                target -> "Saved the script to " + target + ". Run it with: python3 " + target.getName(),
+                "Could not save the script: ", session::notice);
+    }
+}

@@ -1,0 +1,257 @@
+package org.socketplayground.ui.log;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollToEvent;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import org.socketplayground.engine.CallRecord;
+import org.socketplayground.ui.session.Format;
+import org.socketplayground.ui.session.LogExport;
+import org.socketplayground.ui.session.LogRow;
+import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.session.SenderColors;
+import org.socketplayground.ui.session.SessionLog;
+import org.socketplayground.ui.widgets.Cells;
+import org.socketplayground.ui.widgets.SaveFile;
+import org.socketplayground.ui.widgets.Shortcuts;
+import org.socketplayground.ui.widgets.TableZoom;
+
+/**
+ * The live log: one row per finished call, senders in their own colours. While it shows its newest row it follows
+ * what comes, as a terminal does; scrolled up to read, it stays where the reader is.
+ */
+public final class LogView {
+    private final Session session;
+    private final SessionLog log;
+    /**
+     * Whether the log follows its end. Only the reader changes it (scrolling, dragging, keys, scrollTo): judged from
+     * the rows on screen once the table has laid itself out, never while rows are arriving, when the cells on screen
+     * may still be those of an earlier layout.
+     */
+    private boolean following = true;
+    private boolean recheckQueued;
+    private boolean endWanted;
+
+    @FXML private TextField logFilterField;
+    @FXML private CheckBox dataOnlyCheck;
+    @FXML private ToggleButton logHexToggle;
+    @FXML private ToggleButton pauseLogToggle;
+    @FXML private TableView<LogRow> logTable;
+    @FXML private TableColumn<LogRow, String> logTimeColumn;
+    @FXML private TableColumn<LogRow, String> logSocketColumn;
+    @FXML private TableColumn<LogRow, String> logCallColumn;
+    @FXML private TableColumn<LogRow, String> logHostColumn;
+    @FXML private TableColumn<LogRow, String> logPortColumn;
+    @FXML private TableColumn<LogRow, String> logBytesColumn;
+    @FXML private TableColumn<LogRow, String> logDataColumn;
+
+    public LogView(Session session) {
+        this.session = session;
+        this.log = session.log();
+    }
+
+    @FXML
+    private void initialize() {
+        logTable.setItems(log.visible());
+        logTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        logTimeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().time()));
+        logSocketColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().socket()));
+        logCallColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().call()));
+        logHostColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourceHost()));
+        logPortColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourcePort()));
+        logBytesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().bytesText()));
+        logDataColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                logHexToggle.isSelected() ? c.getValue().hex() : c.getValue().text()));
+        logHostColumn.setCellFactory(col -> senderCell());
+        logPortColumn.setCellFactory(col -> senderCell());
+        logTable.setRowFactory(t -> new TableRow<>() {
+            private String applied;
+
+            @Override
+            protected void updateItem(LogRow item, boolean empty) {
+                super.updateItem(item, empty);
+                applied = Cells.swapStyle(this, applied, !empty && item != null && item.failed() ? "failed" : null);
+            }
+        });
+        logHexToggle.selectedProperty().addListener((o, was, now) -> logTable.refresh());
+        pauseLogToggle.selectedProperty().bindBidirectional(log.pausedProperty());
+        log.pausedProperty().addListener((o, was, paused) -> {
+            if (!paused) {
+                following = true;
+                showLogEnd();
+            }
+            refreshPause();
+        });
+        log.arrivedWhilePausedProperty().addListener((o, was, now) -> refreshPause());
+        logFilterField.textProperty().addListener((o, was, now) -> filter());
+        dataOnlyCheck.selectedProperty().addListener((o, was, now) -> filter());
+        setUpSelection();
+        setUpFollowing();
+        MenuItem copy = new MenuItem("Copy row");
+        copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        copy.setOnAction(e -> copySelectedRows());
+        logTable.setContextMenu(new ContextMenu(copy));
+        TableZoom.follow(logTable, session.fontSizeProperty());
+        Shortcuts.install(logTable, Map.of(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), pauseLogToggle::fire));
+    }
+
+    /** Source host and port cells wear their sender's colour. */
+    private TableCell<LogRow, String> senderCell() {
+        return new TableCell<>() {
+            private String applied;
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                LogRow row = empty ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                applied = Cells.swapStyle(this, applied, row != null && row.colour() >= 0 ? SenderColors.styleClass(row.colour()) : null);
+            }
+        };
+    }
+
+    private void filter() {
+        log.filter(logFilterField.getText(), dataOnlyCheck.isSelected());
+    }
+
+    /** The log's selection is the session's selected call, so that the Python pane and the details follow it. */
+    private void setUpSelection() {
+        logTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+            CallRecord call = row == null ? null : row.record();
+            if (call != session.selectedCallProperty().get()) {
+                session.selectCall(call);
+            }
+        });
+        session.selectedCallProperty().addListener((o, was, call) -> {
+            LogRow selected = logTable.getSelectionModel().getSelectedItem();
+            if (call == null || selected != null && selected.record() == call) {
+                return;
+            }
+            List<LogRow> rows = log.visible();
+            for (int i = rows.size() - 1; i >= 0; i--) {
+                if (rows.get(i).record().seq() == call.seq()) {
+                    logTable.getSelectionModel().clearAndSelect(i);
+                    logTable.scrollTo(i);
+                    return;
+                }
+            }
+        });
+    }
+
+    private void setUpFollowing() {
+        // What the reader does to the view decides whether it follows, once the table has laid itself out again.
+        logTable.addEventFilter(ScrollEvent.ANY, e -> recheckFollowing());
+        logTable.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> recheckFollowing());
+        logTable.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> recheckFollowing());
+        logTable.addEventFilter(KeyEvent.KEY_RELEASED, e -> recheckFollowing());
+        logTable.addEventFilter(ScrollToEvent.ANY, e -> recheckFollowing());
+        log.visible().addListener((ListChangeListener<LogRow>) c -> endWanted |= following);
+        // Rows come in the session's frame; then, while following, the newest row is brought wholly into view. The
+        // check runs a few times a second as well, for a table whose height changed after the rows came.
+        session.refreshedProperty().addListener((o, was, now) -> {
+            if (following && (endWanted || !newestRowInView())) {
+                showLogEnd();
+            }
+            endWanted = false;
+        });
+    }
+
+    private void recheckFollowing() {
+        if (recheckQueued) {
+            return;
+        }
+        recheckQueued = true;
+        Platform.runLater(() -> {
+            recheckQueued = false;
+            logTable.layout();
+            VirtualFlow<?> flow = logFlow();
+            IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
+            following = last == null || last.getIndex() >= log.visible().size() - 1;
+        });
+    }
+
+    /** Whether the newest row is wholly in view, within a pixel: rows of fractional height end between pixels. */
+    private boolean newestRowInView() {
+        VirtualFlow<?> flow = logFlow();
+        if (flow == null || log.visible().isEmpty()) {
+            return true;
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        javafx.scene.Node viewport = logTable.lookup(".clipped-container");
+        return last != null && viewport != null && last.getIndex() >= log.visible().size() - 1
+                && last.localToScene(last.getBoundsInLocal()).getMaxY() <= viewport.localToScene(viewport.getBoundsInLocal()).getMaxY() + 1;
+    }
+
+    /** Scrolls so that the newest row is wholly in view (TableView.scrollTo would put it at the top, half hidden). */
+    private void showLogEnd() {
+        VirtualFlow<?> flow = logFlow();
+        if (log.visible().isEmpty() || flow == null) {
+            return;
+        }
+        logTable.layout();   // the flow learns of the new rows in layout; before it, it would stop at the old end
+        flow.scrollTo(log.visible().size() - 1);
+    }
+
+    private VirtualFlow<?> logFlow() {
+        return logTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+    }
+
+    private void refreshPause() {
+        long held = log.arrivedWhilePausedProperty().get();
+        pauseLogToggle.setText(!log.pausedProperty().get() ? "Pause"
+                : held == 0 ? "Resume" : "Resume (" + Format.count(held) + " new)");
+    }
+
+    private void copySelectedRows() {
+        List<LogRow> selected = logTable.getSelectionModel().getSelectedItems();
+        if (selected.isEmpty()) {
+            return;
+        }
+        String text = selected.stream().map(r -> r.copyText() + "\n").collect(Collectors.joining());
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @FXML
+    void clearLog() {
+        log.clear();
+        following = true;
+        session.selectCall(null);
+    }
+
+    /** Writes the rows the log shows (after its filter, Data as the Hex toggle shows it) to a CSV file. */
+    @FXML
+    void exportLog() {
+        List<LogRow> snapshot = List.copyOf(log.visible());
+        boolean hexData = logHexToggle.isSelected();
+        SaveFile.save(logTable, new SaveFile.Target("playground.exportTo", "Export the log as CSV", "playground_log.csv",
+                        "CSV files", "*.csv"), () -> LogExport.csv(snapshot, hexData),
+                target -> "Exported " + snapshot.size() + " log row" + (snapshot.size() == 1 ? "" : "s") + " to " + target + ".",
+                "Could not export the log: ", session::notice);
+    }
+}

@@ -1,0 +1,131 @@
+package org.socketplayground.ui.session;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.socketplayground.engine.CallRecord;
+import org.socketplayground.engine.PyError;
+import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * "Receive continuously": a loop per socket that calls recvfrom (or recv) again and again, like a server's
+ * {@code while True:}. In non-blocking mode it polls four times a second instead of spinning; it stops by
+ * itself when the socket is closed or a stream ends.
+ */
+final class ContinuousReceiver implements AutoCloseable {
+    private static final long POLL_PAUSE_MS = 250;
+
+    private final SocketEngine engine;
+    private final Map<String, Loop> loops = new ConcurrentHashMap<>();
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "receive-loop-" + threads.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    ContinuousReceiver(SocketEngine engine) {
+        this.engine = engine;
+    }
+
+    private final class Loop implements Runnable {
+        final String socketId;
+        final String call;
+        final long bufsize;
+        /** With a prefix, each datagram is answered with prefix + data, like the classroom echo server. */
+        final byte[] replyPrefix;
+        volatile boolean running = true;
+
+        Loop(String socketId, boolean stream, long bufsize, byte[] replyPrefix) {
+            this.socketId = socketId;
+            this.call = stream ? "recv" : "recvfrom";
+            this.bufsize = bufsize;
+            this.replyPrefix = stream ? null : replyPrefix;
+        }
+
+        @Override
+        public void run() {
+            try {
+                List<PyValue> args = List.of(PyValue.of(bufsize));
+                while (running) {
+                    CallRecord r = engine.call(socketId, call, args);
+                    if (!running || ends(r)) {
+                        break;
+                    }
+                    if (r.failed() && !r.error().type().equals("TimeoutError")) {
+                        Thread.sleep(POLL_PAUSE_MS);
+                    } else if (replyPrefix != null && r.receivedData() != null && r.source() != null) {
+                        byte[] data = r.receivedData().value();
+                        byte[] reply = java.util.Arrays.copyOf(replyPrefix, replyPrefix.length + data.length);
+                        System.arraycopy(data, 0, reply, replyPrefix.length, data.length);
+                        engine.call(socketId, "sendto", PyValue.of(reply), r.source());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                loops.remove(socketId, this);
+            }
+        }
+
+        /** Closed, unusable for receiving, or a stream at its end: nothing more will come. */
+        private boolean ends(CallRecord r) {
+            PyError e = r.error();
+            if (e == null) {
+                PyValue.Bytes data = r.receivedData();
+                return call.equals("recv") && data != null && data.length() == 0;
+            }
+            Integer errno = e.errno();
+            return errno != null && !e.type().startsWith("socket.") && (errno == 9 || errno == 107 || errno == 22 || errno == 95);
+        }
+    }
+
+    boolean isRunning(String socketId) {
+        return loops.containsKey(socketId);
+    }
+
+    boolean isReplying(String socketId) {
+        Loop loop = loops.get(socketId);
+        return loop != null && loop.replyPrefix != null;
+    }
+
+    void start(String socketId, boolean stream, long bufsize) {
+        start(socketId, stream, bufsize, null);
+    }
+
+    /** Starts receiving continuously; with a reply prefix, a UDP socket also answers every sender. */
+    void start(String socketId, boolean stream, long bufsize, byte[] replyPrefix) {
+        Loop loop = new Loop(socketId, stream, bufsize, replyPrefix);
+        if (loops.putIfAbsent(socketId, loop) == null) {
+            executor.execute(loop);
+        }
+    }
+
+    void stop(String socketId) {
+        Loop loop = loops.remove(socketId);
+        if (loop != null) {
+            loop.running = false;
+            for (CallRecord waiting : engine.waitingCalls()) {
+                if (socketId.equals(waiting.socketId()) && waiting.call().equals(loop.call)) {
+                    engine.abandon(waiting.seq());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        loops.keySet().forEach(this::stop);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

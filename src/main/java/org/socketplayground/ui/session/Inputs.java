@@ -1,0 +1,229 @@
+package org.socketplayground.ui.session;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.socketplayground.engine.py.PyParser;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * Reads what the user typed into the call fields. Text that cannot even be written as the Python argument
+ * (a port of "abc", malformed hex) is refused here with the reason, before any call; values Python itself
+ * refuses (a port of 70000) pass, so that the user sees Python's own error.
+ */
+public final class Inputs {
+
+    /** A field's value, or why it cannot be one; {@code warning} marks a value Python will refuse. */
+    public record Parsed<T>(T value, String error, String warning) {
+        static <T> Parsed<T> ok(T value) {
+            return new Parsed<>(value, null, null);
+        }
+
+        static <T> Parsed<T> warn(T value, String warning) {
+            return new Parsed<>(value, null, warning);
+        }
+
+        static <T> Parsed<T> fail(String error) {
+            return new Parsed<>(null, error, null);
+        }
+
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    private Inputs() {
+    }
+
+    /** A port: a whole number; outside 0-65535 it is passed on, with a warning, for Python to refuse. */
+    public static Parsed<Long> port(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return Parsed.fail("Type a port number: 0 lets the system pick a free one.");
+        }
+        long n;
+        try {
+            n = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            return Parsed.fail("'" + t + "' is not a port number: type digits, 0-65535.");
+        }
+        if (n < 0 || n > 65535) {
+            return Parsed.warn(n, "Ports go from 0 to 65535: Python will raise OverflowError.");
+        }
+        return Parsed.ok(n);
+    }
+
+    /**
+     * A host: an address or name; {@code ''} (two quotes) is Python's empty string, every interface.
+     * An empty field is refused because it is easy to leave empty by mistake.
+     */
+    public static Parsed<String> host(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return Parsed.fail("Type a host: 127.0.0.1 for this machine, '' or 0.0.0.0 for every interface.");
+        }
+        if (t.equals("''") || t.equals("\"\"")) {
+            return Parsed.ok("");
+        }
+        if (t.matches(".*\\s.*")) {
+            return Parsed.fail("A host has no spaces: '" + t + "'.");
+        }
+        return Parsed.ok(t);
+    }
+
+    /** recv's bufsize: a whole number; a negative one is passed on for Python's ValueError. */
+    public static Parsed<Long> bufsize(String text) {
+        String t = text == null ? "" : text.strip();
+        try {
+            long n = Long.parseLong(t);
+            if (n < 0) {
+                return Parsed.warn(n, "A negative bufsize: Python will raise ValueError.");
+            }
+            if (n > 1 << 20) {
+                return Parsed.warn(n, "Python would reserve " + n + " bytes; the playground reads at most 1 MiB at once.");
+            }
+            if (n == 0) {
+                return Parsed.warn(n, "bufsize 0 receives no bytes: a datagram is taken and all of it is lost.");
+            }
+            return Parsed.ok(n);
+        } catch (NumberFormatException e) {
+            return Parsed.fail("bufsize is a number of bytes, such as 1024.");
+        }
+    }
+
+    /** settimeout's seconds: a number, 0 meaning non-blocking; negative passes on for Python's ValueError. */
+    public static Parsed<Double> timeout(String text) {
+        String t = text == null ? "" : text.strip();
+        try {
+            double d = Double.parseDouble(t);
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            if (d < 0) {
+                return Parsed.warn(d, "A negative timeout: Python will raise ValueError.");
+            }
+            if (d == 0) {
+                return Parsed.warn(d, "settimeout(0) is the same as non-blocking.");
+            }
+            return Parsed.ok(d);
+        } catch (NumberFormatException e) {
+            return Parsed.fail("The timeout is a number of seconds, such as 2 or 0.5.");
+        }
+    }
+
+    /** The payload, as text with Python escapes (\n, \x00) encoded in UTF-8, or as hex digits. */
+    public static Parsed<byte[]> payload(String text, boolean hex) {
+        String t = text == null ? "" : text;
+        if (hex) {
+            String digits = t.replaceAll("[\\s:]", "");
+            if (digits.startsWith("0x") || digits.startsWith("0X")) {
+                digits = digits.substring(2);
+            }
+            if (digits.length() % 2 != 0) {
+                return Parsed.fail("Hex needs two digits per byte; there are " + digits.length() + " digits.");
+            }
+            try {
+                return Parsed.ok(HexFormat.of().parseHex(digits));
+            } catch (IllegalArgumentException e) {
+                return Parsed.fail("Hex digits are 0-9 and a-f; '" + firstNonHex(digits) + "' is not one.");
+            }
+        }
+        try {
+            return Parsed.ok(PyParser.unescape(t));
+        } catch (PyParser.SyntaxError e) {
+            return Parsed.fail("Escapes are \\n, \\t, \\\\ and \\xNN with two hex digits.");
+        }
+    }
+
+    private static String firstNonHex(String digits) {
+        for (char c : digits.toCharArray()) {
+            if (Character.digit(c, 16) < 0) {
+                return String.valueOf(c);
+            }
+        }
+        return "?";
+    }
+
+    /** The data of a record as readable text: printable characters as they are, everything else escaped. */
+    public static String printable(byte[] data, int limit) {
+        String repr = PyValue.of(data.length > limit ? java.util.Arrays.copyOf(data, limit) : data).repr();
+        String inner = repr.substring(2, repr.length() - 1);
+        return data.length > limit ? inner + " …(" + (data.length - limit) + " more bytes)" : inner;
+    }
+
+    /**
+     * Bytes as text where they are valid UTF-8 that Python would print as it is (str.isprintable), else escaped
+     * as Python's bytes repr; for the data column. Nothing a datagram holds is ever interpreted: control
+     * characters, ANSI escapes, NUL, invalid UTF-8, bidirectional marks and line separators all come out escaped.
+     */
+    public static String text(byte[] data, int limit) {
+        if (data.length > limit) {
+            return printable(data, limit);
+        }
+        String s = new String(data, StandardCharsets.UTF_8);
+        return s.codePoints().allMatch(Inputs::shownAsIs) ? s : printable(data, limit);
+    }
+
+    /** Python's str.isprintable, less U+FFFD (the decoder's mark for invalid UTF-8). */
+    public static boolean shownAsIs(int cp) {
+        if (cp >= 0x20 && cp < 0x7f) {
+            return true;
+        }
+        if (cp < 0xa0 || cp == 0xad || cp == 0xfffd) {
+            return false;
+        }
+        int type = Character.getType(cp);
+        return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
+                && type != Character.PRIVATE_USE && type != Character.UNASSIGNED
+                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
+                && type != Character.SPACE_SEPARATOR;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static StringBuilder appendHex(StringBuilder sb, int b) {
+        return sb.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+    }
+
+    public static String hex(byte[] data, int limit) {
+        int n = Math.min(data.length, limit);
+        StringBuilder sb = new StringBuilder(n * 3 + 24);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            appendHex(sb, data[i]);
+        }
+        if (data.length > limit) {
+            sb.append(" …(").append(data.length - limit).append(" more bytes)");
+        }
+        return sb.toString();
+    }
+
+    /** A classic hex dump: offset, sixteen bytes in hex, and the printable ASCII beside them. */
+    public static String hexDump(byte[] data) {
+        StringBuilder sb = new StringBuilder((data.length + 15) / 16 * 79);
+        for (int off = 0; off < data.length; off += 16) {
+            for (int shift = 28; shift >= 0; shift -= 4) {
+                sb.append(HEX[(off >>> shift) & 0xf]);
+            }
+            sb.append("  ");
+            for (int i = 0; i < 16; i++) {
+                if (off + i < data.length) {
+                    appendHex(sb, data[off + i]).append(' ');
+                } else {
+                    sb.append("   ");
+                }
+                if (i == 7) {
+                    sb.append(' ');
+                }
+            }
+            sb.append(" |");
+            for (int i = off; i < Math.min(off + 16, data.length); i++) {
+                int b = data[i] & 0xff;
+                sb.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+            }
+            sb.append("|\n");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,212 @@
+package org.socketplayground.ui.session;
+
+import java.util.stream.Collectors;
+import org.socketplayground.engine.CallRecord;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * One finished call as a row of the live log. Data calls fill the source and bytes columns: for what came in,
+ * the source is the sender; for what went out, it is this socket's own address.
+ */
+public final class LogRow {
+    /** How much of a payload the data column shows; the detail pane has all of it. */
+    public static final int SHOWN_BYTES = 200;
+    /** How much of a data argument the detail pane writes in the call; its hex dump has all of the data. */
+    public static final int DETAIL_BYTES = 512;
+
+    private final CallRecord record;
+    private final String sourceHost;
+    private final String sourcePort;
+    /** The data that came in or went out, kept as the record holds it: copied only when asked for. */
+    private final PyValue.Bytes payload;
+    private final int colour;
+    // Made on first use: the log keeps thousands of rows, the table shows a screenful.
+    private String time;
+    private String call;
+    private String text;
+
+    /**
+     * Cheap on purpose: under a flood the window makes a row for every call it keeps, but only the rows on
+     * screen ever show their text, so the texts are made when a cell first asks for them. The sender's colour is
+     * taken here, in the order the calls arrived.
+     */
+    public LogRow(CallRecord record, SenderColors colours) {
+        this.record = record;
+        PyValue.Tuple source = null;
+        PyValue.Bytes bytes = null;
+        if (!record.failed()) {
+            PyValue.Bytes got = record.receivedData();
+            if (got != null) {
+                bytes = got;
+                source = record.source();
+            } else if (isSend(record.call()) && record.args().get(0) instanceof PyValue.Bytes sent) {
+                bytes = sent;
+                source = record.source();
+            } else if (record.call().equals("accept")) {
+                source = record.source();
+            }
+        }
+        this.payload = bytes;
+        if (source != null) {
+            sourceHost = ((PyValue.Str) source.get(0)).value();
+            sourcePort = Long.toString(((PyValue.Int) source.get(1)).value());
+            colour = colours.indexOf(sourceHost, sourcePort);
+        } else {
+            sourceHost = "";
+            sourcePort = "";
+            colour = -1;
+        }
+    }
+
+    private static boolean isSend(String call) {
+        return call.equals("send") || call.equals("sendto") || call.equals("sendall");
+    }
+
+    /**
+     * The call with its arguments, payloads shortened to b'…' (the Data column shows them) so that where a
+     * sendto went stays in view; an arrow tells the direction of data.
+     */
+    private static String callText(CallRecord r) {
+        String args = r.args().stream().map(a -> {
+            String s = a instanceof PyValue.Const c ? c.name() : source(a, 32);
+            if (a instanceof PyValue.Bytes && s.length() > 10) {
+                return "b'…'";
+            }
+            return s.length() > 24 ? s.substring(0, 20) + "…" + s.charAt(s.length() - 1) : s;
+        }).collect(Collectors.joining(", "));
+        String arrow = r.receivedData() != null ? "← " : isSend(r.call()) && !r.failed() ? "→ " : "";
+        return arrow + r.call() + "(" + args + ")";
+    }
+
+    /**
+     * An argument as Python source; of data longer than maxBytes, only the beginning (a 64 KiB payload would be a
+     * line of 260,000 characters in the detail pane, and cost as much to make for a column that shows 24).
+     */
+    private static String source(PyValue a, int maxBytes) {
+        if (a instanceof PyValue.Bytes b && b.length() > maxBytes) {
+            return PyValue.of(java.util.Arrays.copyOf(b.value(), maxBytes)).source() + "…(" + (b.length() - maxBytes) + " more bytes)";
+        }
+        return a.source();
+    }
+
+    /** The call as Python, as {@link CallRecord#expression()} writes it, data arguments shortened. */
+    private static String expression(CallRecord r) {
+        return (r.socketId() == null || r.call().equals("socket") ? "socket" : r.socketId()) + "." + r.call()
+                + r.args().stream().map(a -> source(a, DETAIL_BYTES)).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    public CallRecord record() {
+        return record;
+    }
+
+    /** The moment the call returned: for a blocking receive, when the data arrived. */
+    public String time() {
+        if (time == null) {
+            time = Format.time(record.time().plusNanos(record.durationNanos()));
+        }
+        return time;
+    }
+
+    public String socket() {
+        return record.socketId() == null ? "socket" : record.socketId();
+    }
+
+    public String call() {
+        if (call == null) {
+            call = callText(record);
+        }
+        return call;
+    }
+
+    public String sourceHost() {
+        return sourceHost;
+    }
+
+    public String sourcePort() {
+        return sourcePort;
+    }
+
+    public String bytesText() {
+        if (payload == null) {
+            return "";
+        }
+        int bytes = payload.length();
+        return record.discarded() > 0 ? bytes + " (+" + record.discarded() + " lost)" : Integer.toString(bytes);
+    }
+
+    public String text() {
+        if (text == null) {
+            text = payload == null ? record.outcome() : Inputs.text(payload.value(), SHOWN_BYTES);
+        }
+        return text;
+    }
+
+    public String hex() {
+        return payload == null ? text() : Inputs.hex(payload.value(), SHOWN_BYTES);
+    }
+
+    public byte[] data() {
+        return payload == null ? null : payload.value();
+    }
+
+    /** Whether the row has data, without copying it. */
+    public boolean hasData() {
+        return payload != null;
+    }
+
+    public int colour() {
+        return colour;
+    }
+
+    public boolean failed() {
+        return record.failed();
+    }
+
+    /** Whether the row mentions the text: its socket, its sender as host:port, its call or its data. */
+    public boolean matches(String needle) {
+        String n = needle.toLowerCase(java.util.Locale.ROOT);
+        return socket().toLowerCase(java.util.Locale.ROOT).equals(n)
+                || (sourceHost + ":" + sourcePort).contains(n)
+                || call().toLowerCase(java.util.Locale.ROOT).contains(n)
+                || text().toLowerCase(java.util.Locale.ROOT).contains(n);
+    }
+
+    /** The row's cells as the log's columns show them, Data as text or as hex. */
+    public java.util.List<String> cells(boolean hexData) {
+        return java.util.List.of(time(), socket(), call(), sourceHost, sourcePort, bytesText(), hexData ? hex() : text());
+    }
+
+    /**
+     * Tab-separated, as pasted into a spreadsheet or an e-mail; a cell a spreadsheet would take for a formula
+     * gets a leading quote, as in the exported CSV.
+     */
+    public String copyText() {
+        return cells(false).stream().map(LogExport::spreadsheetSafe).collect(Collectors.joining("\t"));
+    }
+
+    /** Everything about a call, with a hex dump of its data, for the detail pane. */
+    public static String detail(CallRecord record) {
+        return new LogRow(record, new SenderColors()).detail();
+    }
+
+    /** Everything about the call, with a hex dump of the data, for the detail pane. */
+    public String detail() {
+        StringBuilder sb = new StringBuilder();
+        String outcome = record.outcome();
+        sb.append(expression(record)).append('\n');
+        sb.append("→ ").append(outcome.length() > 2000 ? outcome.substring(0, 2000) + "…" : outcome).append('\n');
+        sb.append("at ").append(time()).append(", took ").append(String.format(java.util.Locale.ROOT, "%.3f ms", record.durationNanos() / 1e6));
+        sb.append(record.blocked() ? ", waited for the network" : "").append('\n');
+        if (!sourceHost.isEmpty()) {
+            sb.append("source ").append(sourceHost).append(" port ").append(sourcePort).append('\n');
+        }
+        if (record.discarded() > 0) {
+            sb.append(record.discarded()).append(" bytes did not fit in bufsize and were lost\n");
+        }
+        if (payload != null) {
+            byte[] data = payload.value();
+            sb.append('\n').append(data.length).append(" bytes:\n").append(Inputs.hexDump(data));
+        }
+        return sb.toString();
+    }
+}

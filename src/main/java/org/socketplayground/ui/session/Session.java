@@ -1,0 +1,388 @@
+package org.socketplayground.ui.session;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.socketplayground.engine.CallRecord;
+import org.socketplayground.engine.PyConsole;
+import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.engine.SocketInfo;
+import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.lessons.Lesson;
+import org.socketplayground.lessons.LessonSession;
+import org.socketplayground.peers.Peers;
+import org.socketplayground.transcript.PythonTranscript;
+
+/**
+ * What the window shows, between the engine and the views. Every call is a record: the session takes the engine's
+ * records in one batch per frame (a {@link RecordFeed}) and turns them into what the views project — socket rows,
+ * log rows, waiting calls, the Python transcript, the lesson's progress. Views observe its read-only properties and
+ * act through its commands; none of them touches another's controls. Used on the JavaFX thread, except where a
+ * method says otherwise.
+ */
+public final class Session implements AutoCloseable {
+    /** Log rows kept; older rows leave the log while the counters stay exact. */
+    public static final int DEFAULT_LOG_ROWS = Integer.getInteger("playground.logRows", 10_000);
+    /** Calls the Python pane keeps; a saved script says when earlier ones were left out. */
+    static final int TRANSCRIPT_CALLS = Integer.getInteger("playground.codeLines", 3_000);
+    /** Without records, the views that show times and rates still refresh four times a second. */
+    private static final long REFRESH_NANOS = 250_000_000L;
+
+    private final SocketEngine engine;
+    private final RecordFeed feed = new RecordFeed();
+    private final ContinuousReceiver receiver;
+    private final PythonTranscript transcript;
+    private final PyConsole console;
+    private final Peers peers;
+    private final SessionLog log;
+    private final Map<String, SocketRow> rows = new LinkedHashMap<>();
+    private final ObservableList<SocketRow> sockets = FXCollections.observableArrayList();
+    private final Map<Long, CallRecord> waiting = new LinkedHashMap<>();
+    private final ReadOnlyObjectWrapper<SocketRow> selectedSocket = new ReadOnlyObjectWrapper<>(this, "selectedSocket");
+    private final ReadOnlyObjectWrapper<CallRecord> selectedCall = new ReadOnlyObjectWrapper<>(this, "selectedCall");
+    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyObjectWrapper<LessonSession> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
+    private final ReadOnlyIntegerWrapper lessonChanges = new ReadOnlyIntegerWrapper(this, "lessonChanges");
+    private final ReadOnlyLongWrapper transcriptChanges = new ReadOnlyLongWrapper(this, "transcriptChanges");
+    private final ReadOnlyLongWrapper refreshed = new ReadOnlyLongWrapper(this, "refreshed");
+    private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(this, "fontSize", 14);
+    private final StringProperty payloadDraft = new SimpleStringProperty(this, "payloadDraft", "");
+    private final StringProperty destHostDraft = new SimpleStringProperty(this, "destHostDraft", "");
+    private final StringProperty destPortDraft = new SimpleStringProperty(this, "destPortDraft", "");
+    private final AtomicReference<CallRecord> userOutcome = new AtomicReference<>();
+    private final AtomicReference<String> userNotice = new AtomicReference<>();
+    private final AnimationTimer pulse;
+    private String lastUserCall;
+    private String selectAfterCreate;
+    private long recordsSeen;
+    private long datagramsSeen;
+    private long lastRefresh;
+
+    public Session(SocketEngine engine) {
+        this(engine, DEFAULT_LOG_ROWS);
+    }
+
+    public Session(SocketEngine engine, int maxLogRows) {
+        this.engine = engine;
+        this.log = new SessionLog(maxLogRows);
+        this.receiver = new ContinuousReceiver(engine);
+        this.transcript = new PythonTranscript(TRANSCRIPT_CALLS, id -> engine.socket(id).map(SocketInfo::local).orElse(null));
+        this.console = new PyConsole(engine);
+        this.peers = new Peers(engine);
+        engine.addListener(feed);
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                onPulse(now);
+            }
+        };
+    }
+
+    /** Starts taking records, once per frame. */
+    public void start() {
+        pulse.start();
+    }
+
+    // ---------------------------------------------------------------- what the views observe
+
+    public SocketEngine engine() {
+        return engine;
+    }
+
+    public PythonTranscript transcript() {
+        return transcript;
+    }
+
+    public Peers peers() {
+        return peers;
+    }
+
+    /** The socket table's rows, one per socket the engine has made, in order. */
+    public ObservableList<SocketRow> sockets() {
+        return FXCollections.unmodifiableObservableList(sockets);
+    }
+
+    public SessionLog log() {
+        return log;
+    }
+
+    public ReadOnlyObjectProperty<SocketRow> selectedSocketProperty() {
+        return selectedSocket.getReadOnlyProperty();
+    }
+
+    public SocketRow selectedSocket() {
+        return selectedSocket.get();
+    }
+
+    /** The call whose log row (or line of Python) the user selected. */
+    public ReadOnlyObjectProperty<CallRecord> selectedCallProperty() {
+        return selectedCall.getReadOnlyProperty();
+    }
+
+    /** The outcome of the user's last call, or why no call was made. */
+    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /** A message from background work (a saved file, a started peer) for the status bar. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LessonSession> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    /** Counts the lesson's changes (a step ticked, moved, shown): the lesson view shows the step again. */
+    public ReadOnlyIntegerProperty lessonChangesProperty() {
+        return lessonChanges.getReadOnlyProperty();
+    }
+
+    /** Counts the batches that added to the Python transcript. */
+    public ReadOnlyLongProperty transcriptChangesProperty() {
+        return transcriptChanges.getReadOnlyProperty();
+    }
+
+    /**
+     * The frame time of the latest refresh: after every batch of records, and four times a second without any.
+     * Views that show times, rates and counters refresh on it.
+     */
+    public ReadOnlyLongProperty refreshedProperty() {
+        return refreshed.getReadOnlyProperty();
+    }
+
+    /** The window's text size in px, for the projector. */
+    public ReadOnlyIntegerProperty fontSizeProperty() {
+        return fontSize.getReadOnlyProperty();
+    }
+
+    /** What the Send field holds: the built-in peers can use it as their prefix. */
+    public StringProperty payloadDraftProperty() {
+        return payloadDraft;
+    }
+
+    /** Where sendto() would send: the built-in clients send there too. */
+    public StringProperty destHostDraftProperty() {
+        return destHostDraft;
+    }
+
+    public StringProperty destPortDraftProperty() {
+        return destPortDraft;
+    }
+
+    /** The calls waiting now, oldest first. */
+    public List<CallRecord> waitingCalls() {
+        return Collections.unmodifiableList(new ArrayList<>(waiting.values()));
+    }
+
+    public long recordsSeen() {
+        return recordsSeen;
+    }
+
+    public long datagramsSeen() {
+        return datagramsSeen;
+    }
+
+    public boolean isReceiving(String socketId) {
+        return receiver.isRunning(socketId);
+    }
+
+    public boolean isReplying(String socketId) {
+        return receiver.isReplying(socketId);
+    }
+
+    /** Whether a built-in peer owns the socket (its waits are its own business). */
+    public boolean isPeer(String socketId) {
+        return peers.owns(socketId);
+    }
+
+    // ---------------------------------------------------------------- what the views do
+
+    /** Starts a call on the engine's threads; its outcome comes back at the next pulse. */
+    public void perform(String target, String call, List<PyValue> args) {
+        lastUserCall = target + "." + call;
+        if (call.equals("socket")) {
+            selectAfterCreate = "";
+        }
+        engine.submit(target, call, args).thenAccept(userOutcome::set);
+    }
+
+    /** Input that cannot become a call: the calls pane says why. */
+    public void refuse(String what, String why) {
+        outcome.set(Outcome.refused(what, why));
+    }
+
+    public void select(SocketRow row) {
+        selectedSocket.set(row);
+    }
+
+    public void selectSocket(String id) {
+        SocketRow row = id == null ? null : rows.get(id);
+        if (row != null) {
+            selectedSocket.set(row);
+        }
+    }
+
+    public void selectCall(CallRecord call) {
+        selectedCall.set(call);
+    }
+
+    /** Receives continuously on a socket; with a reply prefix, a UDP socket answers every sender. */
+    public void startReceiving(String socketId, boolean stream, long bufsize, byte[] replyPrefix) {
+        receiver.start(socketId, stream, bufsize, replyPrefix);
+    }
+
+    public void stopReceiving(String socketId) {
+        receiver.stop(socketId);
+    }
+
+    /** Ends the waiting calls of a socket (or every waiting call, for null), as Ctrl+C would. */
+    public void abandonWaiting(String socketId) {
+        for (CallRecord r : engine.waitingCalls()) {
+            if (socketId == null || socketId.equals(r.socketId())) {
+                if (receiver.isRunning(r.socketId()) && r.call().startsWith("recv")) {
+                    receiver.stop(r.socketId());
+                }
+                engine.abandon(r.seq());
+            }
+        }
+    }
+
+    /** Closes a socket, and its receive loop first. */
+    public void close(String socketId) {
+        receiver.stop(socketId);
+        perform(socketId, "close", List.of());
+    }
+
+    public void startLesson(Lesson chosen) {
+        lesson.set(chosen == null ? null : new LessonSession(chosen, engine, console, peers));
+    }
+
+    /** Tells the lesson view that the lesson moved (next, previous, show me). */
+    public void lessonChanged() {
+        lessonChanges.set(lessonChanges.get() + 1);
+    }
+
+    public void setFontSize(int px) {
+        fontSize.set(px);
+    }
+
+    /** A message for the status bar; from any thread. */
+    public void notice(String message) {
+        userNotice.set(message);
+    }
+
+    /**
+     * Closes every socket and stops every thread the session started. The engine goes first: closing the sockets
+     * ends every waiting call at once, so the receive loops and peers then stop by themselves rather than wait
+     * out their executors' grace period with their ports still open.
+     */
+    @Override
+    public void close() {
+        pulse.stop();
+        engine.close();
+        receiver.close();
+        peers.close();
+    }
+
+    // ---------------------------------------------------------------- what comes back
+
+    /** Once per frame: take every record that arrived, then bring the rows and counters up to date. */
+    void onPulse(long now) {
+        List<CallRecord> batch = feed.drain();
+        if (!batch.isEmpty()) {
+            absorb(batch);
+        }
+        String message = userNotice.getAndSet(null);
+        if (message != null) {
+            notice.set(message);
+        }
+        CallRecord done = userOutcome.getAndSet(null);
+        if (done != null) {
+            showOutcome(done);
+        }
+        if (!batch.isEmpty() || now - lastRefresh > REFRESH_NANOS) {
+            lastRefresh = now;
+            refreshSockets();
+            refreshed.set(now);
+        }
+    }
+
+    private void absorb(List<CallRecord> batch) {
+        List<CallRecord> done = new ArrayList<>(batch.size());
+        boolean lessonMoved = false;
+        LessonSession current = lesson.get();
+        for (CallRecord r : batch) {
+            if (r.isPending()) {
+                waiting.put(r.seq(), r);
+                if (r.socketId() != null && (r.socketId() + "." + r.call()).equals(lastUserCall)) {
+                    showOutcome(r);
+                }
+                continue;
+            }
+            waiting.remove(r.seq());
+            done.add(r);
+            transcript.add(r);
+            lessonMoved |= current != null && current.observe(r);
+            recordsSeen++;
+            if (r.receivedData() != null && r.call().equals("recvfrom")) {
+                datagramsSeen++;
+            }
+        }
+        if (!done.isEmpty()) {
+            transcriptChanges.set(transcriptChanges.get() + 1);
+            log.take(done);
+        }
+        if (lessonMoved) {
+            lessonChanged();
+        }
+    }
+
+    private void showOutcome(CallRecord r) {
+        outcome.set(Outcome.of(r));
+        if (r.call().equals("socket") && !r.failed() && !r.isPending()) {
+            selectAfterCreate = r.socketId();
+        }
+    }
+
+    private void refreshSockets() {
+        for (SocketInfo info : engine.sockets()) {
+            SocketRow row = rows.get(info.id());
+            if (row == null) {
+                row = new SocketRow(info);
+                rows.put(info.id(), row);
+                sockets.add(row);
+            } else {
+                row.update(info);
+            }
+        }
+        if (selectAfterCreate != null && !selectAfterCreate.isEmpty() && rows.containsKey(selectAfterCreate)) {
+            selectedSocket.set(rows.get(selectAfterCreate));
+            selectAfterCreate = null;
+        }
+    }
+
+    /** Runs work off the JavaFX thread and reports how it went in the status bar. */
+    public void inBackground(java.util.function.Supplier<String> work, String failed) {
+        CompletableFuture.supplyAsync(work).whenComplete((message, failure) ->
+                notice(failure == null ? message : failed + failure.getMessage()));
+    }
+}

@@ -1,0 +1,74 @@
+package org.socketplayground.ui.session;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.socketplayground.engine.Addresses;
+import org.socketplayground.engine.SocketInfo;
+
+/** One row of the socket table; the row object stays while its values follow the socket, so selection holds. */
+public final class SocketRow {
+    private final String id;
+    private SocketInfo info;
+    private final ReadOnlyStringWrapper type = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper local = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper peer = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper received = new ReadOnlyStringWrapper();
+    private final RateMeter rate = new RateMeter();
+
+    SocketRow(SocketInfo info) {
+        this.id = info.id();
+        update(info);
+    }
+
+    void update(SocketInfo info) {
+        this.info = info;
+        boolean udp = !info.type().isStream();
+        type.set((udp ? "UDP" : "TCP") + " " + (info.family().name().endsWith("6") ? "IPv6" : "IPv4"));
+        state.set(info.state().label());
+        // The marker is part of the text, so that the cell redraws when the socket stops being reachable.
+        local.set(info.local() == null ? "–" : Addresses.display(info.local()) + (info.reachableFromNetwork() ? " ⚠" : ""));
+        peer.set(info.peer() == null ? "–" : Addresses.display(info.peer()));
+        mode.set(info.mode());
+        received.set(udp ? info.datagramsReceived() + " / " + Format.bytes(info.bytesReceived())
+                : Format.bytes(info.bytesReceived()));
+        rate.sample(System.nanoTime(), udp ? info.datagramsReceived() : 0, info.bytesReceived());
+    }
+
+    public RateMeter rate() {
+        return rate;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public SocketInfo info() {
+        return info;
+    }
+
+    public ReadOnlyStringProperty typeProperty() {
+        return type.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty localProperty() {
+        return local.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty peerProperty() {
+        return peer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty receivedProperty() {
+        return received.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,107 @@
+package org.socketplayground.ui.sockets;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import org.socketplayground.ui.session.Format;
+import org.socketplayground.ui.session.RateMeter;
+import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.session.SocketRow;
+import org.socketplayground.ui.widgets.Cells;
+import org.socketplayground.ui.widgets.TableZoom;
+
+/** The socket table, one row per socket as {@code ss} would list it, and the selected socket's traffic. */
+public final class SocketsView {
+    /** The tooltip of the ⚠ on a socket bound to every interface. */
+    static final String REACHABLE_TOOLTIP =
+            "Reachable from the network: bound to every interface, so other machines can reach this socket. "
+            + "Bind to 127.0.0.1 to keep it on this machine.";
+
+    private final Session session;
+    private final Tooltip rateTip = new Tooltip();
+    @FXML private TableView<SocketRow> socketTable;
+    @FXML private TableColumn<SocketRow, String> socketIdColumn;
+    @FXML private TableColumn<SocketRow, String> socketTypeColumn;
+    @FXML private TableColumn<SocketRow, String> socketStateColumn;
+    @FXML private TableColumn<SocketRow, String> socketLocalColumn;
+    @FXML private TableColumn<SocketRow, String> socketPeerColumn;
+    @FXML private TableColumn<SocketRow, String> socketModeColumn;
+    @FXML private TableColumn<SocketRow, String> socketReceivedColumn;
+    @FXML private Label rateLabel;
+    @FXML private Sparkline rateChart;
+
+    public SocketsView(Session session) {
+        this.session = session;
+    }
+
+    @FXML
+    private void initialize() {
+        socketTable.setItems(session.sockets());
+        socketTable.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        socketIdColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
+        socketTypeColumn.setCellValueFactory(c -> c.getValue().typeProperty());
+        socketStateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
+        socketLocalColumn.setCellValueFactory(c -> c.getValue().localProperty());
+        socketPeerColumn.setCellValueFactory(c -> c.getValue().peerProperty());
+        socketModeColumn.setCellValueFactory(c -> c.getValue().modeProperty());
+        socketReceivedColumn.setCellValueFactory(c -> c.getValue().receivedProperty());
+        socketStateColumn.setCellFactory(col -> Cells.styled(text -> "state-" + text.toLowerCase().replace('-', '_')));
+        socketLocalColumn.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip reachable = new Tooltip(REACHABLE_TOOLTIP);
+            private String applied;
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean exposed = !empty && item != null && item.endsWith(" ⚠");
+                setText(empty ? null : item);
+                setTooltip(exposed ? reachable : null);
+                applied = Cells.swapStyle(this, applied, exposed ? "network-reachable" : null);
+            }
+        });
+        // The table's selection and the session's are one: either may change it.
+        socketTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != session.selectedSocket()) {
+                session.select(now);
+            }
+            refreshRate();
+        });
+        session.selectedSocketProperty().addListener((o, was, now) -> {
+            if (now != socketTable.getSelectionModel().getSelectedItem()) {
+                socketTable.getSelectionModel().select(now);
+                if (now != null) {
+                    socketTable.scrollTo(now);
+                }
+            }
+        });
+        session.refreshedProperty().addListener((o, was, now) -> refreshRate());
+        Tooltip.install(rateChart, rateTip);
+        TableZoom.follow(socketTable, session.fontSizeProperty());
+        refreshRate();
+    }
+
+    /** The selected socket's traffic over the last second, and its last minute as a sparkline. */
+    private void refreshRate() {
+        SocketRow row = socketTable.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            rateLabel.setText("Select a socket to see its traffic");
+            rateChart.setValues(new double[0]);
+            return;
+        }
+        RateMeter meter = row.rate();
+        boolean udp = !row.info().type().isStream();
+        long perSecond = Math.round(meter.datagramsPerSecond());
+        rateLabel.setText(row.id() + " receives " + (udp ? Format.count(perSecond) + " datagrams/s · " : "")
+                + Format.bytesPerSecond(meter.bytesPerSecond()));
+        rateChart.setValues(udp ? meter.history() : meter.bytesHistory());
+        double peak = rateChart.peak();
+        rateTip.setText("The last minute of what " + row.id() + " received, "
+                + (udp ? "in datagrams per second; peak " + Format.count(Math.round(peak)) + "/s"
+                        : "in bytes per second; peak " + Format.bytesPerSecond(peak)));
+    }
+}

@@ -1,0 +1,88 @@
+package org.socketplayground.ui.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import org.controlsfx.control.StatusBar;
+import org.socketplayground.engine.CallRecord;
+import org.socketplayground.ui.session.Format;
+import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.session.SessionLog;
+import org.socketplayground.ui.session.SocketRow;
+import org.socketplayground.ui.widgets.Shortcuts;
+
+/** The status bar: how many sockets, calls and datagrams, what the log shows, the latest notice, and the waiting call. */
+public final class StatusView {
+    private final Session session;
+    @FXML private StatusBar statusBar;
+    @FXML private Label waitingLabel;
+    @FXML private Button abandonButton;
+
+    public StatusView(Session session) {
+        this.session = session;
+    }
+
+    @FXML
+    private void initialize() {
+        session.refreshedProperty().addListener((o, was, now) -> refresh());
+        session.noticeProperty().addListener((o, was, now) -> refresh());
+        session.log().pausedProperty().addListener((o, was, now) -> refresh());
+        Shortcuts.install(statusBar, Map.of(new KeyCodeCombination(KeyCode.ESCAPE), this::abandonWaiting));
+    }
+
+    /** Ends the waiting calls of the selected socket (or every waiting call when none is selected). */
+    @FXML
+    void abandonWaiting() {
+        SocketRow row = session.selectedSocket();
+        session.abandonWaiting(row == null ? null : row.id());
+    }
+
+    private void refresh() {
+        SessionLog log = session.log();
+        int sockets = session.sockets().size();
+        long datagrams = session.datagramsSeen();
+        String notice = session.noticeProperty().get();
+        statusBar.setText(sockets + " socket" + (sockets == 1 ? "" : "s")
+                + "  ·  " + session.waitingCalls().size() + " waiting"
+                + "  ·  " + Format.count(session.recordsSeen()) + " calls"
+                + "  ·  " + Format.count(datagrams) + (datagrams == 1 ? " datagram" : " datagrams") + " received"
+                + "  ·  log shows " + Format.count(log.visible().size()) + " of the last " + Format.count(log.maxRows()) + " calls"
+                + (log.pausedProperty().get() ? ", paused" : "")
+                + (notice.isEmpty() ? "" : "  ·  " + notice));
+        refreshWaiting();
+    }
+
+    /**
+     * Shows the newest call that waits, with its time and the Abandon button. The waits of "receive continuously"
+     * and of the built-in peers are left out: the toggle, or the peer, already says the socket is receiving, and
+     * under a flood those waits come and go many times a second.
+     */
+    private void refreshWaiting() {
+        CallRecord newest = null;
+        int shown = 0;
+        for (CallRecord r : session.waitingCalls()) {
+            boolean receiving = session.isReceiving(r.socketId()) && (r.call().equals("recvfrom") || r.call().equals("recv"));
+            if (!receiving && !session.isPeer(r.socketId())) {
+                newest = r;
+                shown++;
+            }
+        }
+        boolean any = newest != null;
+        if (abandonButton.isVisible() != any) {
+            abandonButton.setVisible(any);
+            abandonButton.setManaged(any);
+        }
+        if (!any) {
+            waitingLabel.setText("");
+            return;
+        }
+        long elapsed = Duration.between(newest.time(), Instant.now()).toNanos();
+        waitingLabel.setText("waiting: " + Format.cap(newest.expression(), 200) + " blocked for " + Format.seconds(elapsed)
+                + (shown > 1 ? "  (+" + (shown - 1) + " more waiting)" : ""));
+    }
+}

@@ -1,0 +1,186 @@
+package org.socketplayground.ui.toolbar;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.fxml.FXML;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import org.socketplayground.engine.Family;
+import org.socketplayground.engine.SockType;
+import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.lessons.Lesson;
+import org.socketplayground.lessons.LessonLibrary;
+import org.socketplayground.lessons.LessonParser;
+import org.socketplayground.peers.Peers;
+import org.socketplayground.ui.session.Inputs;
+import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.theme.Projector;
+import org.socketplayground.ui.theme.Theme;
+import org.socketplayground.ui.theme.Themes;
+import org.socketplayground.ui.widgets.Shortcuts;
+
+/** The toolbar: new sockets, built-in peers, lessons, and for the projector the text size and the theme. */
+public final class ToolbarView {
+    private final Session session;
+    private final Projector projector = new Projector();
+    @FXML private HBox toolbar;
+    @FXML private ChoiceBox<Family> familyChoice;
+    @FXML private ChoiceBox<SockType> typeChoice;
+    @FXML private MenuButton peersMenu;
+    @FXML private ComboBox<Lesson> lessonChoice;
+    @FXML private ToggleButton darkToggle;
+    @FXML private ToggleButton contrastToggle;
+
+    public ToolbarView(Session session) {
+        this.session = session;
+    }
+
+    @FXML
+    private void initialize() {
+        familyChoice.getItems().setAll(Family.values());
+        familyChoice.setValue(Family.AF_INET);
+        typeChoice.getItems().setAll(SockType.SOCK_DGRAM, SockType.SOCK_STREAM);
+        typeChoice.setValue(SockType.SOCK_DGRAM);
+        setUpPeers();
+        lessonChoice.getItems().setAll(LessonLibrary.shipped());
+        lessonChoice.valueProperty().addListener((o, was, now) -> session.startLesson(now));
+        Theme theme = projector.theme();
+        darkToggle.setSelected(theme == Theme.DARK);
+        contrastToggle.setSelected(theme == Theme.HIGH_CONTRAST);
+        // Light, dark and high contrast exclude each other; neither toggle down is light.
+        darkToggle.selectedProperty().addListener((o, was, now) -> chooseTheme(now ? Theme.DARK : Theme.LIGHT, contrastToggle, now));
+        contrastToggle.selectedProperty().addListener((o, was, now) -> chooseTheme(now ? Theme.HIGH_CONTRAST : Theme.LIGHT, darkToggle, now));
+        toolbar.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                Themes.apply(scene, projector.theme());
+            }
+        });
+        session.setFontSize(projector.fontSize());
+        Shortcuts.install(toolbar, shortcuts());
+    }
+
+    private Map<KeyCombination, Runnable> shortcuts() {
+        Map<KeyCombination, Runnable> keys = new HashMap<>();
+        keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::createSocket);
+        for (KeyCode k : List.of(KeyCode.PLUS, KeyCode.EQUALS, KeyCode.ADD)) {
+            keys.put(new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN), this::zoomIn);
+        }
+        keys.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY), this::zoomIn);
+        keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::zoomIn);
+        for (KeyCode k : List.of(KeyCode.MINUS, KeyCode.SUBTRACT)) {
+            keys.put(new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN), this::zoomOut);
+        }
+        for (KeyCode k : List.of(KeyCode.DIGIT0, KeyCode.NUMPAD0)) {
+            keys.put(new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN), () -> zoom(0));
+        }
+        return keys;
+    }
+
+    @FXML
+    void createSocket() {
+        session.perform(SocketEngine.MODULE, "socket", List.of(familyChoice.getValue().constant(), typeChoice.getValue().constant()));
+    }
+
+    // ---------------------------------------------------------------- built-in peers
+
+    private void setUpPeers() {
+        Peers peers = session.peers();
+        addPeer("UDP echo server — answers 'OK...' + data", () -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, Peers.DEFAULT_PREFIX));
+        addPeer("UDP echo server with the prefix in the Send field",
+                () -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, session.payloadDraftProperty().get()));
+        addPeer("UDP uppercase echo server", () -> peers.startServer(Peers.Kind.UDP_UPPER, Peers.LOOPBACK, 0, null));
+        addPeer("TCP echo server — one client after another", () -> peers.startServer(Peers.Kind.TCP_ECHO, Peers.LOOPBACK, 0, null));
+        addPeer("TCP echo server — a thread per connection", () -> peers.startServer(Peers.Kind.TCP_ECHO_THREADS, Peers.LOOPBACK, 0, null));
+        peersMenu.getItems().add(new SeparatorMenuItem());
+        MenuItem udpClients = new MenuItem("5 UDP clients → the Send destination");
+        udpClients.setOnAction(e -> startClients(true));
+        MenuItem tcpClients = new MenuItem("5 TCP clients → the Send destination");
+        tcpClients.setOnAction(e -> startClients(false));
+        peersMenu.getItems().addAll(udpClients, tcpClients);
+    }
+
+    private void addPeer(String text, Supplier<String> start) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> session.inBackground(() -> "Started " + text + " as " + start.get()
+                + " (on 127.0.0.1; see its port in the table).", "Could not start the peer: "));
+        peersMenu.getItems().add(item);
+    }
+
+    private void startClients(boolean udp) {
+        Inputs.Parsed<String> host = Inputs.host(session.destHostDraftProperty().get());
+        Inputs.Parsed<Long> port = Inputs.port(session.destPortDraftProperty().get());
+        if (!host.ok() || !port.ok()) {
+            session.refuse("No clients started: the destination field needs fixing.", host.ok() ? port.error() : host.error());
+            return;
+        }
+        CompletableFuture.runAsync(() -> session.peers().startClients(udp, 5, SocketEngine.address(host.value(), port.value())));
+    }
+
+    // ---------------------------------------------------------------- lessons
+
+    @FXML
+    void openLesson() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a lesson");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lessons (Markdown)", "*.md", "*.txt"));
+        File file = chooser.showOpenDialog(toolbar.getScene().getWindow());
+        if (file != null) {
+            openLesson(file.toPath());
+        }
+    }
+
+    /** Adds a teacher's lesson file to the list and starts it; a faulty file is explained, not thrown. */
+    void openLesson(Path file) {
+        try {
+            Lesson opened = LessonLibrary.load(file);
+            lessonChoice.getItems().add(opened);
+            lessonChoice.setValue(opened);
+        } catch (IOException | LessonParser.LessonException e) {
+            session.refuse("Could not open the lesson " + file.getFileName(), e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- projector
+
+    @FXML
+    void zoomIn() {
+        zoom(+1);
+    }
+
+    @FXML
+    void zoomOut() {
+        zoom(-1);
+    }
+
+    private void zoom(int direction) {
+        projector.zoom(direction);
+        session.setFontSize(projector.fontSize());
+    }
+
+    private void chooseTheme(Theme theme, ToggleButton other, boolean selected) {
+        if (selected) {
+            other.setSelected(false);   // its listener would choose light: the theme is set after it
+        } else if (other.isSelected()) {
+            return;   // released because the other was chosen
+        }
+        projector.setTheme(theme);
+        if (toolbar.getScene() != null) {
+            Themes.apply(toolbar.getScene(), theme);
+        }
+    }
+}
