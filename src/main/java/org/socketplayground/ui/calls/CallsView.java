@@ -154,17 +154,10 @@ public final class CallsView {
 
     @FXML
     void send() {
-        SocketRow row = session.selectedSocket();
-        if (!requireSocket()) {
-            return;
-        }
-        byte[] data = payload();
-        if (data == null) {
-            return;
-        }
-        if (row.info().type().isStream()) {
+        byte[] data = requireSocket() ? payload() : null;
+        if (data != null && isStream()) {
             perform("send", List.of(PyValue.of(data)));
-        } else {
+        } else if (data != null) {
             withAddress(destHostField, destPortField, addr -> perform("sendto", List.of(PyValue.of(data), addr)));
         }
     }
@@ -179,16 +172,16 @@ public final class CallsView {
 
     @FXML
     void receive() {
-        SocketRow row = session.selectedSocket();
-        if (!requireSocket()) {
-            return;
-        }
-        Inputs.Parsed<Long> size = Inputs.bufsize(bufsizeField.getText());
-        if (!size.ok()) {
+        Inputs.Parsed<Long> size = requireSocket() ? Inputs.bufsize(bufsizeField.getText()) : null;
+        if (size != null && !size.ok()) {
             refuse(bufsizeField, "bufsize", size.error());
-            return;
+        } else if (size != null) {
+            perform(isStream() ? "recv" : "recvfrom", List.of(PyValue.of(size.value())));
         }
-        perform(row.info().type().isStream() ? "recv" : "recvfrom", List.of(PyValue.of(size.value())));
+    }
+
+    private boolean isStream() {
+        return session.selectedSocket().info().type().isStream();
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package org.socketplayground.ui.lesson;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -70,18 +71,18 @@ public final class LessonView {
 
     @FXML
     void nextStep() {
-        LessonSession lesson = session.lessonProperty().get();
-        if (lesson != null) {
-            lesson.next();
-            session.lessonChanged();
-        }
+        move(LessonSession::next);
     }
 
     @FXML
     void previousStep() {
+        move(LessonSession::previous);
+    }
+
+    private void move(Consumer<LessonSession> step) {
         LessonSession lesson = session.lessonProperty().get();
         if (lesson != null) {
-            lesson.previous();
+            step.accept(lesson);
             session.lessonChanged();
         }
     }

@@ -2,6 +2,7 @@ package org.socketplayground.ui.log;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -61,13 +62,8 @@ public final class LogView {
     @FXML private ToggleButton logHexToggle;
     @FXML private ToggleButton pauseLogToggle;
     @FXML private TableView<LogRow> logTable;
-    @FXML private TableColumn<LogRow, String> logTimeColumn;
-    @FXML private TableColumn<LogRow, String> logSocketColumn;
-    @FXML private TableColumn<LogRow, String> logCallColumn;
     @FXML private TableColumn<LogRow, String> logHostColumn;
     @FXML private TableColumn<LogRow, String> logPortColumn;
-    @FXML private TableColumn<LogRow, String> logBytesColumn;
-    @FXML private TableColumn<LogRow, String> logDataColumn;
 
     public LogView(Session session) {
         this.session = session;
@@ -78,14 +74,15 @@ public final class LogView {
     private void initialize() {
         logTable.setItems(log.visible());
         logTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        logTimeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().time()));
-        logSocketColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().socket()));
-        logCallColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().call()));
-        logHostColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourceHost()));
-        logPortColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sourcePort()));
-        logBytesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().bytesText()));
-        logDataColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                logHexToggle.isSelected() ? c.getValue().hex() : c.getValue().text()));
+        // The columns in the FXML's order: Time, Socket, Call, Source host, Source port, Bytes, Data.
+        List<Function<LogRow, String>> cells = List.of(LogRow::time, LogRow::socket, LogRow::call, LogRow::sourceHost,
+                LogRow::sourcePort, LogRow::bytesText, row -> logHexToggle.isSelected() ? row.hex() : row.text());
+        for (int i = 0; i < cells.size(); i++) {
+            Function<LogRow, String> cell = cells.get(i);
+            @SuppressWarnings("unchecked")
+            TableColumn<LogRow, String> column = (TableColumn<LogRow, String>) logTable.getColumns().get(i);
+            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(cell.apply(c.getValue())));
+        }
         logHostColumn.setCellFactory(col -> senderCell());
         logPortColumn.setCellFactory(col -> senderCell());
         logTable.setRowFactory(t -> new TableRow<>() {
