@@ -13,6 +13,8 @@ public final class LogRow {
     public static final int SHOWN_BYTES = 200;
     /** How much of a data argument the detail pane writes in the call; its hex dump has all of the data. */
     public static final int DETAIL_BYTES = 512;
+    /** The fixed part of a row's cost in memory: the record, its arguments, the cells' texts once made. */
+    static final long ROW_BYTES = 512;
 
     private final CallRecord record;
     private final String sourceHost;
@@ -20,6 +22,7 @@ public final class LogRow {
     /** The data that came in or went out, kept as the record holds it: copied only when asked for. */
     private final PyValue.Bytes payload;
     private final int colour;
+    private final long bytes;
     // Made on first use: the log keeps thousands of rows, the table shows a screenful.
     private String time;
     private String call;
@@ -47,6 +50,7 @@ public final class LogRow {
             }
         }
         this.payload = bytes;
+        this.bytes = cost(record);
         if (source != null) {
             sourceHost = ((PyValue.Str) source.get(0)).value();
             sourcePort = Long.toString(((PyValue.Int) source.get(1)).value());
@@ -93,6 +97,23 @@ public final class LogRow {
     private static String expression(CallRecord r) {
         return (r.socketId() == null || r.call().equals("socket") ? "socket" : r.socketId()) + "." + r.call()
                 + r.args().stream().map(a -> source(a, DETAIL_BYTES)).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * What a call costs the memory while the log keeps it, roughly: its data (sent or received, held once) and a
+     * fixed part for the record, its arguments and the texts its cells make.
+     */
+    public static long cost(CallRecord record) {
+        PyValue.Bytes data = record.receivedData();
+        if (data == null && !record.args().isEmpty() && record.args().get(0) instanceof PyValue.Bytes sent) {
+            data = sent;
+        }
+        return ROW_BYTES + (data == null ? 0 : data.length());
+    }
+
+    /** This row's {@link #cost(CallRecord)}. */
+    public long bytes() {
+        return bytes;
     }
 
     public CallRecord record() {

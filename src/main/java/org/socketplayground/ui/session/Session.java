@@ -82,7 +82,7 @@ public final class Session implements AutoCloseable {
 
     public Session(SocketEngine engine, int maxLogRows) {
         this.engine = engine;
-        this.log = new SessionLog(maxLogRows);
+        this.log = new SessionLog(maxLogRows, SessionLog.DEFAULT_BYTES);
         this.receiver = new ContinuousReceiver(engine);
         this.transcript = new PythonTranscript(TRANSCRIPT_CALLS, id -> engine.socket(id).map(SocketInfo::local).orElse(null));
         this.console = new PyConsole(engine);

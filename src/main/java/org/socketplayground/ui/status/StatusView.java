@@ -52,6 +52,7 @@ public final class StatusView {
                 + "  ·  " + Format.count(session.recordsSeen()) + " calls"
                 + "  ·  " + Format.count(datagrams) + (datagrams == 1 ? " datagram" : " datagrams") + " received"
                 + "  ·  log shows " + Format.count(log.visible().size()) + " of the last " + Format.count(log.maxRows()) + " calls"
+                + (log.trimmedForBytesProperty().get() > 0 ? ", the oldest left early to stay within " + Format.bytes(log.maxBytes()) : "")
                 + (log.pausedProperty().get() ? ", paused" : "")
                 + (notice.isEmpty() ? "" : "  ·  " + notice));
         refreshWaiting();
