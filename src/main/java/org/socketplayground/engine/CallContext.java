@@ -4,6 +4,7 @@ import java.nio.channels.Selector;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.socketplayground.engine.py.PyValue;
 
 /** One call in progress: what the record will say, and the handle to abandon the call while it waits. */
@@ -18,16 +19,32 @@ final class CallContext {
     PyValue.Tuple source;
 
     private final Consumer<CallContext> onFirstWait;
+    private final LongSupplier effects;
+    /** The call's place among the engine's effects; 0 until taken. */
+    private long effect;
     private volatile boolean blocked;
     private volatile boolean cancelled;
     private volatile Selector selector;
 
-    CallContext(long seq, String socketId, String call, List<PyValue> args, Consumer<CallContext> onFirstWait) {
+    CallContext(long seq, String socketId, String call, List<PyValue> args, Consumer<CallContext> onFirstWait,
+                LongSupplier effects) {
         this.seq = seq;
         this.socketId = socketId;
         this.call = call;
         this.args = args;
         this.onFirstWait = onFirstWait;
+        this.effects = effects;
+    }
+
+    /** Numbers the call's effect now, unless it already has its number. Only the call's own thread calls it. */
+    void effectNow() {
+        if (effect == 0) {
+            effect = effects.getAsLong();
+        }
+    }
+
+    long effect() {
+        return effect;
     }
 
     boolean blocked() {
@@ -62,6 +79,7 @@ final class CallContext {
 
     CallRecord record(CallRecord.Status status, PyValue value, PyError error) {
         return new CallRecord(seq, time, socketId, call, args, status, value, error,
-                System.nanoTime() - startNanos, blocked, discarded, source);
+                System.nanoTime() - startNanos, blocked, discarded, source,
+                status == CallRecord.Status.PENDING ? 0 : effect);
     }
 }

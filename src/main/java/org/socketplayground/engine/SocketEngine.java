@@ -39,6 +39,7 @@ public final class SocketEngine implements AutoCloseable {
     private final Object lifecycle = new Object();
     private boolean closed;
     private final AtomicInteger threadNumbers = new AtomicInteger();
+    private final Effects effects = new Effects();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "socket-call-" + threadNumbers.incrementAndGet());
         t.setDaemon(true);
@@ -64,10 +65,13 @@ public final class SocketEngine implements AutoCloseable {
      */
     public CallRecord call(String target, String call, List<PyValue> args) {
         CallContext ctx = new CallContext(sequence.incrementAndGet(), MODULE.equals(target) ? null : target, call,
-                args, this::announceWait);
+                args, this::announceWait, effects::take);
         PyValue value = null;
         PyError error = null;
         try {
+            if (Effects.ACT_ON_PEERS.contains(call)) {
+                ctx.effectNow();   // before the packet leaves: the peer's receive numbers after it
+            }
             value = dispatch(ctx, target, call, args);
         } catch (PyException e) {
             error = e.error();
@@ -79,9 +83,23 @@ public final class SocketEngine implements AutoCloseable {
                 waiting.remove(ctx.seq);
             }
         }
+        ctx.effectNow();   // a call that waited takes its place where it returned
         CallRecord record = ctx.record(CallRecord.Status.DONE, value, error);
-        publish(record);
+        try {
+            publish(record);
+        } finally {
+            effects.published(record.effect());
+        }
         return record;
+    }
+
+    /**
+     * The lowest effect number whose record is not yet published: every record numbered below it has reached the
+     * listeners. A listener that releases records below it, in their order, lists each send before the receive
+     * it woke, although the receiving thread may publish first.
+     */
+    public long effectHorizon() {
+        return effects.horizon();
     }
 
     public CallRecord call(String target, String call, PyValue... args) {

@@ -1,9 +1,12 @@
 package org.socketplayground.ui.session;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.RecordListener;
 
@@ -18,7 +21,12 @@ import org.socketplayground.engine.RecordListener;
  * costs a repaint that the receiving threads would rather have). When the pulses come late all the same (the window's
  * work, or the machine, cannot keep up), the batches come further apart, up to {@link #MAX_FLOOD_INTERVAL_NANOS};
  * when the pulses are on time again, closer. The window keeps answering at every pulse, the log moves as often as
- * the machine allows, and no record is dropped or reordered.
+ * the machine allows, and no record is dropped.
+ *
+ * <p>Records leave in the order their effects happened ({@link CallRecord#effect()}), not the order their threads
+ * published them: a send before the receive it woke, a call that waited where it returned. A finished record waits
+ * here until every effect numbered before it has been published (the engine's horizon) — a few microseconds.
+ * Pending records (a call starts to wait) leave at once: they announce, they are no effect.
  */
 final class RecordFeed implements RecordListener {
     /** From this many waiting records on, the feed counts as a flood. */
@@ -33,10 +41,18 @@ final class RecordFeed implements RecordListener {
 
     private final ConcurrentLinkedQueue<CallRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final LongSupplier horizon;
+    /** Finished records taken from the queue whose turn has not come yet; the window's thread only. */
+    private final PriorityQueue<CallRecord> early = new PriorityQueue<>(Comparator.comparingLong(CallRecord::effect));
     // Used by the window's thread only.
     private long lastBatchNanos = Long.MIN_VALUE / 2;
     private long lastDrainNanos;
     private long floodInterval = MIN_FLOOD_INTERVAL_NANOS;
+
+    /** @param horizon the engine's effect horizon ({@code SocketEngine::effectHorizon}) */
+    RecordFeed(LongSupplier horizon) {
+        this.horizon = horizon;
+    }
 
     @Override
     public void onRecord(CallRecord record) {
@@ -55,9 +71,11 @@ final class RecordFeed implements RecordListener {
     List<CallRecord> drain(long nowNanos) {
         long sincePulse = lastDrainNanos == 0 ? 0 : nowNanos - lastDrainNanos;
         lastDrainNanos = nowNanos;
+        // First the horizon, then the queue: every record numbered below it is in the queue by now.
+        long released = horizon.getAsLong();
         int waiting = size.get();
         if (waiting == 0) {
-            return new ArrayList<>(0);
+            return early.isEmpty() ? new ArrayList<>(0) : inOrder(new ArrayList<>(0), released);
         }
         if (waiting >= FLOOD_RECORDS) {
             if (sincePulse > LATE_PULSE_NANOS) {
@@ -72,11 +90,39 @@ final class RecordFeed implements RecordListener {
         lastBatchNanos = nowNanos;
         List<CallRecord> batch = new ArrayList<>(waiting);
         // Only what was there when the batch began: a fast sender must not keep the window's thread here.
+        List<CallRecord> done = new ArrayList<>(waiting);
         CallRecord r;
-        while (batch.size() < waiting && (r = queue.poll()) != null) {
-            batch.add(r);
+        int taken = 0;
+        boolean sorted = true;
+        while (taken < waiting && (r = queue.poll()) != null) {
+            taken++;
+            if (r.isPending()) {
+                batch.add(r);
+            } else {
+                sorted &= done.isEmpty() || done.get(done.size() - 1).effect() < r.effect();
+                done.add(r);
+            }
         }
-        size.addAndGet(-batch.size());
+        size.addAndGet(-taken);
+        if (sorted && early.isEmpty()) {
+            // The usual case, a flood from one receiving thread: already in order, so no sorting.
+            int ready = 0;
+            while (ready < done.size() && done.get(ready).effect() < released) {
+                ready++;
+            }
+            batch.addAll(done.subList(0, ready));
+            early.addAll(done.subList(ready, done.size()));
+            return batch;
+        }
+        early.addAll(done);
+        return inOrder(batch, released);
+    }
+
+    /** Adds the finished records whose turn has come, in the order of their effects. */
+    private List<CallRecord> inOrder(List<CallRecord> batch, long released) {
+        while (!early.isEmpty() && early.peek().effect() < released) {
+            batch.add(early.poll());
+        }
         return batch;
     }
 

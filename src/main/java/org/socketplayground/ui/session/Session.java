@@ -46,7 +46,7 @@ public final class Session implements AutoCloseable {
     private static final long REFRESH_NANOS = 250_000_000L;
 
     private final SocketEngine engine;
-    private final RecordFeed feed = new RecordFeed();
+    private final RecordFeed feed;
     private final ContinuousReceiver receiver;
     private final PythonTranscript transcript;
     private final PyConsole console;
@@ -82,6 +82,7 @@ public final class Session implements AutoCloseable {
 
     public Session(SocketEngine engine, int maxLogRows) {
         this.engine = engine;
+        this.feed = new RecordFeed(engine::effectHorizon);
         this.log = new SessionLog(maxLogRows, SessionLog.DEFAULT_BYTES);
         this.receiver = new ContinuousReceiver(engine);
         this.transcript = new PythonTranscript(TRANSCRIPT_CALLS, id -> engine.socket(id).map(SocketInfo::local).orElse(null));
