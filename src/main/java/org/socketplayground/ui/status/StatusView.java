@@ -49,7 +49,7 @@ public final class StatusView {
         String notice = session.noticeProperty().get();
         statusBar.setText(sockets + " socket" + (sockets == 1 ? "" : "s")
                 + "  ·  " + session.waitingCalls().size() + " waiting"
-                + "  ·  " + Format.count(session.recordsSeen()) + " calls"
+                + "  ·  " + Format.count(session.recordsSeen()) + (session.recordsSeen() == 1 ? " call" : " calls")
                 + "  ·  " + Format.count(datagrams) + (datagrams == 1 ? " datagram" : " datagrams") + " received"
                 + "  ·  log shows " + Format.count(log.visible().size()) + " of the last " + Format.count(log.maxRows()) + " calls"
                 + (log.trimmedForBytesProperty().get() > 0 ? ", the oldest left early to stay within " + Format.bytes(log.maxBytes()) : "")
