@@ -4,7 +4,6 @@ import java.nio.channels.Selector;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import org.socketplayground.engine.py.PyValue;
 
 /** One call in progress: what the record will say, and the handle to abandon the call while it waits. */
@@ -19,15 +18,17 @@ final class CallContext {
     PyValue.Tuple source;
 
     private final Consumer<CallContext> onFirstWait;
-    private final LongSupplier effects;
+    private final Effects effects;
     /** The call's place among the engine's effects; 0 until taken. */
     private long effect;
+    /** When the call first started to wait (System.nanoTime), 0 if it has not. */
+    private long waitedSince;
     private volatile boolean blocked;
     private volatile boolean cancelled;
     private volatile Selector selector;
 
     CallContext(long seq, String socketId, String call, List<PyValue> args, Consumer<CallContext> onFirstWait,
-                LongSupplier effects) {
+                Effects effects) {
         this.seq = seq;
         this.socketId = socketId;
         this.call = call;
@@ -39,7 +40,26 @@ final class CallContext {
     /** Numbers the call's effect now, unless it already has its number. Only the call's own thread calls it. */
     void effectNow() {
         if (effect == 0) {
-            effect = effects.getAsLong();
+            effect = effects.take();
+        }
+    }
+
+    /**
+     * Numbers the call where it returns: a call that has no number yet, or one that waited so long that its first
+     * number stopped holding the others back ({@link Effects}).
+     */
+    void effectAtReturn() {
+        if (effect != 0 && waitedSince != 0 && Effects.waitedPastGrace(System.nanoTime() - waitedSince)) {
+            effects.published(effect);
+            effect = 0;
+        }
+        effectNow();
+    }
+
+    /** Gives the call's number up, for a call that ends without a record. */
+    void releaseEffect() {
+        if (effect != 0) {
+            effects.published(effect);
         }
     }
 
@@ -60,6 +80,10 @@ final class CallContext {
         selector = waitingOn;
         if (!blocked) {
             blocked = true;
+            waitedSince = System.nanoTime();
+            if (effect != 0) {
+                effects.waiting(effect, waitedSince);
+            }
             onFirstWait.accept(this);
         }
     }

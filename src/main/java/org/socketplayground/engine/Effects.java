@@ -1,33 +1,59 @@
 package org.socketplayground.engine;
 
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Numbers the calls' effects in the order they happen, and knows which numbers are still unpublished. A call
  * publishes its record on its own thread when it ends; on loopback a send hands its datagram to a waiting receiver
  * inside the system call, so the receiver may publish first. Numbers tell the true order; the horizon tells a
  * listener how far it may release records without one arriving later that belongs before them.
+ *
+ * <p>A call that numbered itself before it acted and then has to wait (a sendall to a peer that does not read, a
+ * connect to a host that does not answer) would hold every later record back for as long as it waits. So a number
+ * whose call has waited longer than {@link #WAIT_GRACE_NANOS} no longer holds the horizon, and the call takes a new
+ * number when it returns: it is listed where it returned, as any call that waited.
  */
 final class Effects {
     /** Calls that reach a peer: they number their effect just before they act, not when they return. */
     static final Set<String> ACT_ON_PEERS = Set.of("send", "sendto", "sendall", "connect", "connect_ex", "shutdown", "close");
+    /** How long a waiting call keeps its place: a loopback connect or a full send buffer clear well within it. */
+    static final long WAIT_GRACE_NANOS = 50_000_000L;
 
-    private final TreeSet<Long> unpublished = new TreeSet<>();
+    /** Unpublished numbers, and since when each one's call waits (0 while it does not). */
+    private final TreeMap<Long, Long> unpublished = new TreeMap<>();
     private long last;
 
     /** A new number, counted unpublished until {@link #published}. */
     synchronized long take() {
-        unpublished.add(++last);
+        unpublished.put(++last, 0L);
         return last;
+    }
+
+    /** The call numbered so starts to wait. */
+    synchronized void waiting(long effect, long sinceNanos) {
+        unpublished.replace(effect, sinceNanos);
     }
 
     synchronized void published(long effect) {
         unpublished.remove(effect);
     }
 
-    /** The lowest unpublished number, or one past the last number taken when all are published. */
+    /** Whether a call that waited this long since it started to wait must take a new number. */
+    static boolean waitedPastGrace(long waitedNanos) {
+        return waitedNanos > WAIT_GRACE_NANOS;
+    }
+
+    /** The lowest unpublished number that still holds its place, or one past the last number taken. */
     synchronized long horizon() {
-        return unpublished.isEmpty() ? last + 1 : unpublished.first();
+        long now = System.nanoTime();
+        for (Map.Entry<Long, Long> e : unpublished.entrySet()) {
+            long since = e.getValue();
+            if (since == 0 || !waitedPastGrace(now - since)) {
+                return e.getKey();
+            }
+        }
+        return last + 1;
     }
 }

@@ -65,32 +65,34 @@ public final class SocketEngine implements AutoCloseable {
      */
     public CallRecord call(String target, String call, List<PyValue> args) {
         CallContext ctx = new CallContext(sequence.incrementAndGet(), MODULE.equals(target) ? null : target, call,
-                args, this::announceWait, effects::take);
-        PyValue value = null;
-        PyError error = null;
+                args, this::announceWait, effects);
         try {
-            if (Effects.ACT_ON_PEERS.contains(call)) {
-                ctx.effectNow();   // before the packet leaves: the peer's receive numbers after it
+            PyValue value = null;
+            PyError error = null;
+            try {
+                if (Effects.ACT_ON_PEERS.contains(call)) {
+                    ctx.effectNow();   // before the packet leaves: the peer's receive numbers after it
+                }
+                value = dispatch(ctx, target, call, args);
+            } catch (PyException e) {
+                error = e.error();
+            } catch (RuntimeException e) {
+                // A JDK surprise must still end the call with an outcome the user can read.
+                error = Errno.of(e);
+            } finally {
+                if (ctx.blocked()) {   // only a call that waited was announced
+                    waiting.remove(ctx.seq);
+                }
             }
-            value = dispatch(ctx, target, call, args);
-        } catch (PyException e) {
-            error = e.error();
-        } catch (RuntimeException e) {
-            // A JDK surprise must still end the call with an outcome the user can read.
-            error = Errno.of(e);
-        } finally {
-            if (ctx.blocked()) {   // only a call that waited was announced
-                waiting.remove(ctx.seq);
-            }
-        }
-        ctx.effectNow();   // a call that waited takes its place where it returned
-        CallRecord record = ctx.record(CallRecord.Status.DONE, value, error);
-        try {
+            ctx.effectAtReturn();
+            CallRecord record = ctx.record(CallRecord.Status.DONE, value, error);
             publish(record);
+            return record;
         } finally {
-            effects.published(record.effect());
+            // Once the listeners have the record, or when an Error ends the call without one, its number must no
+            // longer hold later records back.
+            ctx.releaseEffect();
         }
-        return record;
     }
 
     /**

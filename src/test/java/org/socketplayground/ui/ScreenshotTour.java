@@ -22,6 +22,8 @@ import org.testfx.framework.junit5.Start;
 class ScreenshotTour {
     /** Steps of A+ before the session (system property tour.zoom), to see the window as a projector would. */
     private static final int ZOOM = Integer.getInteger("tour.zoom", 0);
+    /** The theme's toggle to press first (system property tour.theme: darkToggle or contrastToggle), none for light. */
+    private static final String THEME = System.getProperty("tour.theme", "");
     private Process sensor;
 
     @Start
@@ -42,11 +44,17 @@ class ScreenshotTour {
             for (int i = 0; i < ZOOM; i++) {
                 robot.clickOn("#zoomOutButton");   // the zoom is remembered: leave it as it was
             }
+            if (!THEME.isEmpty()) {
+                robot.clickOn("#" + THEME);   // so is the theme
+            }
         }
     }
 
     private void session(FxRobot robot) throws Exception {
         WindowDriver ui = new WindowDriver(robot);
+        if (!THEME.isEmpty()) {
+            robot.clickOn("#" + THEME);
+        }
         for (int i = 0; i < ZOOM; i++) {
             robot.clickOn("#zoomInButton");
         }

@@ -107,7 +107,10 @@ public final class CallsView {
         autoReceiveToggle.selectedProperty().addListener((o, was, now) -> loops.receiveContinuously(now, bufsizeField, this::refuse));
         autoReplyToggle.selectedProperty().addListener((o, was, now) -> loops.autoReply(now, bufsizeField, replyPrefixField, this::refuse));
         session.selectedSocketProperty().addListener((o, was, now) -> showSelected());
-        session.outcomeProperty().addListener((o, was, now) -> followOutcome(now.record()));
+        session.outcomeProperty().addListener((o, was, now) -> {
+            followOutcome(now.record());
+            focusFieldToFix(now.field());
+        });
         session.refreshedProperty().addListener((o, was, now) -> updateCallLabels());
         // The calls pane fills its place, and scrolls sideways once its buttons no longer fit (a large zoom).
         callsScroll.viewportBoundsProperty().addListener((o, was, now) -> callsPane.setPrefWidth(now.getWidth()));
@@ -244,9 +247,15 @@ public final class CallsView {
 
     /** Input that cannot become a call: say why next to the outcome, and put the cursor in the field. */
     void refuse(TextField field, String what, String why) {
-        session.refuse("No call made: the " + what + " field needs fixing.", why);
-        field.requestFocus();
-        field.selectAll();
+        session.refuse("No call made: the " + what + " field needs fixing.", why, field.getId());
+    }
+
+    /** A refusal names the field to fix, here or from another view (the built-in clients' destination). */
+    private void focusFieldToFix(String id) {
+        if (id != null && callsPane.lookup("#" + id) instanceof TextField field) {
+            field.requestFocus();
+            field.selectAll();
+        }
     }
 
     boolean requireSocket() {

@@ -55,6 +55,8 @@ public final class LogView {
      */
     private boolean following = true;
     private boolean recheckQueued;
+    /** Set while the log selects the row of the session's call (or none): that change is no news for the session. */
+    private CallRecord selectingFor;
     private boolean endWanted;
 
     @FXML private TextField logFilterField;
@@ -133,28 +135,36 @@ public final class LogView {
 
     private void filter() {
         log.filter(logFilterField.getText(), dataOnlyCheck.isSelected());
+        recheckFollowing();   // a filter that leaves a few rows shows their end
     }
 
     /** The log's selection is the session's selected call, so that the Python pane and the details follow it. */
     private void setUpSelection() {
         logTable.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
             CallRecord call = row == null ? null : row.record();
-            if (call != session.selectedCallProperty().get()) {
+            if (selectingFor == null && call != session.selectedCallProperty().get()) {
                 session.selectCall(call);
             }
         });
         session.selectedCallProperty().addListener((o, was, call) -> {
             LogRow selected = logTable.getSelectionModel().getSelectedItem();
-            if (call == null || selected != null && selected.record() == call) {
+            if (call != null && selected != null && selected.record() == call) {
                 return;
             }
-            List<LogRow> rows = log.visible();
-            for (int i = rows.size() - 1; i >= 0; i--) {
-                if (rows.get(i).record().seq() == call.seq()) {
-                    logTable.getSelectionModel().clearAndSelect(i);
-                    logTable.scrollTo(i);
-                    return;
+            // The call chosen elsewhere (a line of Python): its row, or none when the log no longer shows it.
+            selectingFor = call;
+            try {
+                logTable.getSelectionModel().clearSelection();
+                List<LogRow> rows = log.visible();
+                for (int i = rows.size() - 1; call != null && i >= 0; i--) {
+                    if (rows.get(i).record().seq() == call.seq()) {
+                        logTable.getSelectionModel().clearAndSelect(i);
+                        logTable.scrollTo(i);
+                        break;
+                    }
                 }
+            } finally {
+                selectingFor = null;
             }
         });
     }

@@ -14,13 +14,15 @@ public final class Outcome {
     private final String style;
     private final String explanation;
     private final CallRecord record;
+    private final String field;
 
-    private Outcome(String call, String text, String style, String explanation, CallRecord record) {
+    private Outcome(String call, String text, String style, String explanation, CallRecord record, String field) {
         this.call = call;
         this.text = text;
         this.style = style;
         this.explanation = explanation;
         this.record = record;
+        this.field = field;
     }
 
     /** A call's outcome; a call with megabytes of data must not become a label of megabytes. */
@@ -29,12 +31,12 @@ public final class Outcome {
         return new Outcome(Format.cap(r.expression(), Format.LABEL_CHARS),
                 r.isPending() ? "waiting…" : Format.cap(r.outcome(), Format.LABEL_CHARS),
                 r.isPending() ? "pending" : r.failed() ? "error" : "success",
-                e.hint() == null ? e.meaning() : e.meaning() + "\nHint: " + e.hint(), r);
+                e.hint() == null ? e.meaning() : e.meaning() + "\nHint: " + e.hint(), r, null);
     }
 
-    /** No call was made: what stopped it, and why. */
-    public static Outcome refused(String what, String why) {
-        return new Outcome(what, why, "refused", "", null);
+    /** No call was made: what stopped it, why, and the fx:id of the field to fix (or null). */
+    public static Outcome refused(String what, String why, String field) {
+        return new Outcome(what, why, "refused", "", null, field);
     }
 
     public String call() {
@@ -56,5 +58,10 @@ public final class Outcome {
     /** The call's record; null for a refusal. */
     public CallRecord record() {
         return record;
+    }
+
+    /** For a refusal, the fx:id of the field that needs fixing: the calls pane puts the cursor there. */
+    public String field() {
+        return field;
     }
 }

@@ -3,7 +3,6 @@ package org.socketplayground.ui.session;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -41,9 +40,10 @@ final class RecordFeed implements RecordListener {
 
     private final ConcurrentLinkedQueue<CallRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
+    private static final Comparator<CallRecord> BY_EFFECT = Comparator.comparingLong(CallRecord::effect);
     private final LongSupplier horizon;
-    /** Finished records taken from the queue whose turn has not come yet; the window's thread only. */
-    private final PriorityQueue<CallRecord> early = new PriorityQueue<>(Comparator.comparingLong(CallRecord::effect));
+    /** Finished records taken from the queue whose turn has not come yet, in order; the window's thread only. */
+    private List<CallRecord> early = new ArrayList<>();
     // Used by the window's thread only.
     private long lastBatchNanos = Long.MIN_VALUE / 2;
     private long lastDrainNanos;
@@ -56,8 +56,9 @@ final class RecordFeed implements RecordListener {
 
     @Override
     public void onRecord(CallRecord record) {
-        queue.add(record);
+        // Counted before queued: a drain then never takes a record it has not counted in place of one it has.
         size.incrementAndGet();
+        queue.add(record);
     }
 
     /**
@@ -93,41 +94,40 @@ final class RecordFeed implements RecordListener {
         List<CallRecord> done = new ArrayList<>(waiting);
         CallRecord r;
         int taken = 0;
-        boolean sorted = true;
         while (taken < waiting && (r = queue.poll()) != null) {
             taken++;
-            if (r.isPending()) {
-                batch.add(r);
-            } else {
-                sorted &= done.isEmpty() || done.get(done.size() - 1).effect() < r.effect();
-                done.add(r);
-            }
+            (r.isPending() ? batch : done).add(r);
         }
         size.addAndGet(-taken);
-        if (sorted && early.isEmpty()) {
-            // The usual case, a flood from one receiving thread: already in order, so no sorting.
-            int ready = 0;
-            while (ready < done.size() && done.get(ready).effect() < released) {
-                ready++;
-            }
-            batch.addAll(done.subList(0, ready));
-            early.addAll(done.subList(ready, done.size()));
-            return batch;
-        }
-        early.addAll(done);
+        // Mostly in order already (a flood comes from one receiving thread), which the sort sees in one pass.
+        done.sort(BY_EFFECT);
+        early = merge(early, done);
         return inOrder(batch, released);
+    }
+
+    /** Two lists in effect order, as one. */
+    private static List<CallRecord> merge(List<CallRecord> a, List<CallRecord> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<CallRecord> out = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            boolean fromA = j == b.size() || i < a.size() && a.get(i).effect() < b.get(j).effect();
+            out.add(fromA ? a.get(i++) : b.get(j++));
+        }
+        return out;
     }
 
     /** Adds the finished records whose turn has come, in the order of their effects. */
     private List<CallRecord> inOrder(List<CallRecord> batch, long released) {
-        while (!early.isEmpty() && early.peek().effect() < released) {
-            batch.add(early.poll());
+        int ready = 0;
+        while (ready < early.size() && early.get(ready).effect() < released) {
+            ready++;
         }
+        batch.addAll(early.subList(0, ready));
+        early = new ArrayList<>(early.subList(ready, early.size()));
         return batch;
-    }
-
-    /** The current shortest time between two batches, for tests and measurements. */
-    long floodIntervalNanos() {
-        return floodInterval;
     }
 }

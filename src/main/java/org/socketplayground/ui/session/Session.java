@@ -29,6 +29,7 @@ import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonSession;
 import org.socketplayground.peers.Peers;
 import org.socketplayground.transcript.PythonTranscript;
+import org.socketplayground.ui.theme.Projector;
 
 /**
  * What the window shows, between the engine and the views. Every call is a record: the session takes the engine's
@@ -54,6 +55,7 @@ public final class Session implements AutoCloseable {
     private final SessionLog log;
     private final Map<String, SocketRow> rows = new LinkedHashMap<>();
     private final ObservableList<SocketRow> sockets = FXCollections.observableArrayList();
+    private final ObservableList<SocketRow> socketsShown = FXCollections.unmodifiableObservableList(sockets);
     private final Map<Long, CallRecord> waiting = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<SocketRow> selectedSocket = new ReadOnlyObjectWrapper<>(this, "selectedSocket");
     private final ReadOnlyObjectWrapper<CallRecord> selectedCall = new ReadOnlyObjectWrapper<>(this, "selectedCall");
@@ -63,7 +65,7 @@ public final class Session implements AutoCloseable {
     private final ReadOnlyIntegerWrapper lessonChanges = new ReadOnlyIntegerWrapper(this, "lessonChanges");
     private final ReadOnlyLongWrapper transcriptChanges = new ReadOnlyLongWrapper(this, "transcriptChanges");
     private final ReadOnlyLongWrapper refreshed = new ReadOnlyLongWrapper(this, "refreshed");
-    private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(this, "fontSize", 14);
+    private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(this, "fontSize", Projector.DEFAULT_SIZE);
     private final StringProperty payloadDraft = new SimpleStringProperty(this, "payloadDraft", "");
     private final StringProperty destHostDraft = new SimpleStringProperty(this, "destHostDraft", "");
     private final StringProperty destPortDraft = new SimpleStringProperty(this, "destPortDraft", "");
@@ -118,7 +120,7 @@ public final class Session implements AutoCloseable {
 
     /** The socket table's rows, one per socket the engine has made, in order. */
     public ObservableList<SocketRow> sockets() {
-        return FXCollections.unmodifiableObservableList(sockets);
+        return socketsShown;
     }
 
     public SessionLog log() {
@@ -228,7 +230,12 @@ public final class Session implements AutoCloseable {
 
     /** Input that cannot become a call: the calls pane says why. */
     public void refuse(String what, String why) {
-        outcome.set(Outcome.refused(what, why));
+        refuse(what, why, null);
+    }
+
+    /** As {@link #refuse(String, String)}, and the calls pane puts the cursor in the field to fix (its fx:id). */
+    public void refuse(String what, String why, String field) {
+        outcome.set(Outcome.refused(what, why, field));
     }
 
     public void select(SocketRow row) {

@@ -14,12 +14,14 @@ import org.socketplayground.engine.CallRecord;
 
 /**
  * The live log's rows: the newest finished calls, the ones held back while the log is paused, and the filter.
- * What it keeps has two limits: a number of rows, and one budget in bytes that the rows and the paused calls share
- * (a row costs its data and a fixed part, {@link LogRow#cost}), so that a peer sending megabytes per datagram
- * cannot fill the heap. The oldest calls go first; the counters elsewhere stay exact. Used on the JavaFX thread only.
+ * What it keeps has two limits: a number of rows, and a budget in bytes (a row costs its data and a fixed part,
+ * {@link LogRow#cost}), so that a peer sending megabytes per datagram cannot fill the heap. The oldest calls go
+ * first; the counters elsewhere stay exact. While the log is paused, the rows on screen stay for the reader, and what
+ * arrives meanwhile is held within the same limits again, the newest kept, so that resuming shows the newest calls
+ * without a gap. Used on the JavaFX thread only.
  */
 public final class SessionLog {
-    /** The byte budget of the log and its paused calls together (system property playground.logBytes). */
+    /** The byte budget of the log's rows, and again of the calls held while it is paused (playground.logBytes). */
     public static final long DEFAULT_BYTES = Long.getLong("playground.logBytes", 64_000_000L);
 
     private final int maxRows;
@@ -61,7 +63,7 @@ public final class SessionLog {
         return maxRows;
     }
 
-    /** How many bytes the log and its paused calls keep at the most. */
+    /** How many bytes the log's rows keep at the most (and the calls held while paused, again). */
     public long maxBytes() {
         return maxBytes;
     }
@@ -93,6 +95,7 @@ public final class SessionLog {
         held.clear();
         heldBytes = 0;
         arrivedWhilePaused.set(0);
+        trimmedForBytes.set(0);
     }
 
     void take(List<CallRecord> done) {
@@ -105,12 +108,12 @@ public final class SessionLog {
             held.addLast(r);
             heldBytes += LogRow.cost(r);
         }
-        // The newest calls come first: the oldest held calls go beyond the budget, and the oldest rows make room, so
-        // that resuming shows the newest calls without a gap (with small calls, the rows on screen stay).
         while (held.size() > maxRows || held.size() > 1 && heldBytes > maxBytes) {
+            if (held.size() <= maxRows) {
+                trimmedForBytes.set(trimmedForBytes.get() + 1);
+            }
             heldBytes -= LogRow.cost(held.pollFirst());
         }
-        makeRoom(0, 0);
     }
 
     private void append(List<CallRecord> done) {
@@ -137,7 +140,8 @@ public final class SessionLog {
         while (from > 0 && done.size() - from < maxRows) {
             long cost = LogRow.cost(done.get(from - 1));
             if (from < done.size() && bytes + cost > maxBytes) {
-                trimmedForBytes.set(trimmedForBytes.get() + from);
+                // Of the calls left out, those beyond the row limit would have gone for their number anyway.
+                trimmedForBytes.set(trimmedForBytes.get() + from - Math.max(0, done.size() - maxRows));
                 break;
             }
             bytes += cost;
@@ -146,13 +150,13 @@ public final class SessionLog {
         return done.subList(from, done.size());
     }
 
-    /** Removes the oldest rows until this many more rows and bytes fit, the held calls' bytes counted too. */
+    /** Removes the oldest rows until this many more rows and bytes fit. */
     private void makeRoom(int moreRows, long moreBytes) {
         int drop = 0;
         long dropped = 0;
         while (drop < rows.size()) {
             boolean tooMany = rows.size() - drop + moreRows > maxRows;
-            boolean tooBig = rowBytes - dropped + moreBytes + heldBytes > maxBytes;
+            boolean tooBig = rowBytes - dropped + moreBytes > maxBytes;
             if (!tooMany && !tooBig) {
                 break;
             }

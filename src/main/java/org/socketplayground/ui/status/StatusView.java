@@ -2,6 +2,7 @@ package org.socketplayground.ui.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -44,18 +45,19 @@ public final class StatusView {
 
     private void refresh() {
         SessionLog log = session.log();
+        List<CallRecord> waiting = session.waitingCalls();
         int sockets = session.sockets().size();
         long datagrams = session.datagramsSeen();
         String notice = session.noticeProperty().get();
         statusBar.setText(sockets + " socket" + (sockets == 1 ? "" : "s")
-                + "  ·  " + session.waitingCalls().size() + " waiting"
+                + "  ·  " + waiting.size() + " waiting"
                 + "  ·  " + Format.count(session.recordsSeen()) + (session.recordsSeen() == 1 ? " call" : " calls")
                 + "  ·  " + Format.count(datagrams) + (datagrams == 1 ? " datagram" : " datagrams") + " received"
                 + "  ·  log shows " + Format.count(log.visible().size()) + " of the last " + Format.count(log.maxRows()) + " calls"
                 + (log.trimmedForBytesProperty().get() > 0 ? ", the oldest left early to stay within " + Format.bytes(log.maxBytes()) : "")
                 + (log.pausedProperty().get() ? ", paused" : "")
                 + (notice.isEmpty() ? "" : "  ·  " + notice));
-        refreshWaiting();
+        refreshWaiting(waiting);
     }
 
     /**
@@ -63,10 +65,10 @@ public final class StatusView {
      * and of the built-in peers are left out: the toggle, or the peer, already says the socket is receiving, and
      * under a flood those waits come and go many times a second.
      */
-    private void refreshWaiting() {
+    private void refreshWaiting(List<CallRecord> waiting) {
         CallRecord newest = null;
         int shown = 0;
-        for (CallRecord r : session.waitingCalls()) {
+        for (CallRecord r : waiting) {
             boolean receiving = session.isReceiving(r.socketId()) && (r.call().equals("recvfrom") || r.call().equals("recv"));
             if (!receiving && !session.isPeer(r.socketId())) {
                 newest = r;

@@ -125,7 +125,8 @@ public final class ToolbarView {
         Inputs.Parsed<String> host = Inputs.host(session.destHostDraftProperty().get());
         Inputs.Parsed<Long> port = Inputs.port(session.destPortDraftProperty().get());
         if (!host.ok() || !port.ok()) {
-            session.refuse("No clients started: the destination field needs fixing.", host.ok() ? port.error() : host.error());
+            session.refuse("No call made: the destination field needs fixing.", host.ok() ? port.error() : host.error(),
+                    host.ok() ? "destPortField" : "destHostField");
             return;
         }
         CompletableFuture.runAsync(() -> session.peers().startClients(udp, 5, SocketEngine.address(host.value(), port.value())));

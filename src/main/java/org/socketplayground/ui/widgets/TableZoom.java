@@ -3,15 +3,13 @@ package org.socketplayground.ui.widgets;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.socketplayground.ui.theme.Projector;
 
 /**
- * A table's columns follow the text size: at the default size they fill the table; zoomed in, they widen with the
+ * A table's columns follow the text size: at the default size (the one the FXML's widths are given at) they fill the table; zoomed in, they widen with the
  * text, keep it whole, and the table scrolls sideways.
  */
 public final class TableZoom {
-    /** The text size at which the FXML's column widths are given. */
-    public static final int DEFAULT_SIZE = 14;
-
     private TableZoom() {
     }
 
@@ -24,7 +22,7 @@ public final class TableZoom {
             min[i] = table.getColumns().get(i).getMinWidth();
         }
         Runnable apply = () -> {
-            double scale = fontSize.get() / (double) DEFAULT_SIZE;
+            double scale = fontSize.get() / (double) Projector.DEFAULT_SIZE;
             table.setColumnResizePolicy(scale > 1 ? TableView.UNCONSTRAINED_RESIZE_POLICY
                     : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
             for (int i = 0; i < columns; i++) {

@@ -82,4 +82,67 @@ class CausalOrderTest {
             busy.set(false);
         }
     }
+
+    /** Drains the feed, once per millisecond as a fast window would, until the condition holds or five seconds pass. */
+    private static List<CallRecord> drainUntil(RecordFeed feed, java.util.function.Predicate<List<CallRecord>> done)
+            throws InterruptedException {
+        List<CallRecord> out = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!done.test(out) && System.nanoTime() < deadline) {
+            out.addAll(feed.drain());
+            Thread.sleep(1);
+        }
+        return out;
+    }
+
+    @Test
+    void aSendallThatWaitsForAPeerThatDoesNotReadHoldsNoOtherRecordBack() throws Exception {
+        try (SocketEngine engine = new SocketEngine()) {
+            RecordFeed feed = new RecordFeed(engine::effectHorizon);
+            engine.addListener(feed);
+            String server = engine.socket(Family.AF_INET, SockType.SOCK_STREAM).socketId();
+            engine.call(server, "bind", SocketEngine.address("127.0.0.1", 0));
+            engine.call(server, "listen", PyValue.of(1));
+            long port = ((PyValue.Int) engine.socket(server).map(SocketInfo::local).orElseThrow().get(1)).value();
+            String client = engine.socket(Family.AF_INET, SockType.SOCK_STREAM).socketId();
+            engine.call(client, "connect", SocketEngine.address("127.0.0.1", port));
+            engine.call(server, "accept");   // the connection is never read from
+            CompletableFuture<CallRecord> sendall = engine.submit(client, "sendall", List.of(PyValue.of(new byte[64 << 20])));
+            long waitDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (engine.waitingCalls().stream().noneMatch(r -> r.call().equals("sendall"))) {
+                assertTrue(System.nanoTime() < waitDeadline, "the sendall waits");
+                Thread.sleep(1);
+            }
+
+            String udp = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).socketId();
+            CallRecord bind = engine.call(udp, "bind", SocketEngine.address("127.0.0.1", 0));
+            List<CallRecord> out = drainUntil(feed, got -> got.contains(bind));
+            assertTrue(out.contains(bind), "the bind is released while the sendall still waits: " + out);
+            assertTrue(!sendall.isDone(), "the sendall was still waiting");
+
+            engine.waitingCalls().forEach(r -> engine.abandon(r.seq()));
+            CallRecord ended = sendall.get(5, TimeUnit.SECONDS);
+            List<CallRecord> after = drainUntil(feed, got -> got.contains(ended));
+            assertTrue(after.contains(ended), "the sendall is released where it returned: " + after);
+        }
+    }
+
+    @Test
+    void aCallThatEndsInAnErrorWithoutARecordHoldsNoLaterRecordBack() throws Exception {
+        try (SocketEngine engine = new SocketEngine()) {
+            RecordFeed feed = new RecordFeed(engine::effectHorizon);
+            engine.addListener(feed);
+            String udp = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).socketId();
+            List<PyValue> broken = new ArrayList<>();
+            broken.add(null);   // no Python value: the record cannot be made, and the call throws
+            try {
+                engine.call(udp, "send", broken);
+            } catch (RuntimeException expected) {
+                // what matters is what comes after
+            }
+            CallRecord bind = engine.call(udp, "bind", SocketEngine.address("127.0.0.1", 0));
+            List<CallRecord> out = drainUntil(feed, got -> got.contains(bind));
+            assertTrue(out.contains(bind), "the bind after it is released: " + out);
+        }
+    }
 }
