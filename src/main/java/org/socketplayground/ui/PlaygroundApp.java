@@ -9,6 +9,8 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.ui.theme.Projector;
+import org.socketplayground.ui.theme.Themes;
 
 /** Socket Playground: real sockets to click through, with Python's semantics. */
 public class PlaygroundApp extends Application {
@@ -23,8 +25,7 @@ public class PlaygroundApp extends Application {
         controller = loader.getController();
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
-        // First: the high-contrast sheet, which the controller may have added already, must come after it.
-        scene.getStylesheets().add(0, PlaygroundApp.class.getResource("playground.css").toExternalForm());
+        Themes.apply(scene, new Projector().theme());
         stage.setTitle("Socket Playground");
         stage.setMinWidth(900);
         stage.setMinHeight(600);

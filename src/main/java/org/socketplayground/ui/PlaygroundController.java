@@ -63,6 +63,9 @@ import org.socketplayground.lessons.LessonLibrary;
 import org.socketplayground.lessons.LessonSession;
 import org.socketplayground.peers.Peers;
 import org.socketplayground.transcript.PythonTranscript;
+import org.socketplayground.ui.theme.Projector;
+import org.socketplayground.ui.theme.Theme;
+import org.socketplayground.ui.theme.Themes;
 
 /**
  * The playground window. Buttons turn into engine calls on the engine's threads; records come back through a
@@ -185,6 +188,7 @@ public final class PlaygroundController {
     @FXML private Button zoomOutButton;
     @FXML private Button zoomInButton;
     @FXML private ToggleButton contrastToggle;
+    @FXML private ToggleButton darkToggle;
     @FXML private Tab lessonTab;
     @FXML private TabPane codeTabs;
     @FXML private Tab pythonTab;
@@ -263,14 +267,18 @@ public final class PlaygroundController {
         setUpCodePane();
         setUpPeers();
         setUpLessons();
-        contrastToggle.selectedProperty().addListener((o, was, now) -> {
-            projector.setHighContrast(now);
+        // One theme at a time; neither toggle selected is Light.
+        javafx.scene.control.ToggleGroup themes = new javafx.scene.control.ToggleGroup();
+        themes.getToggles().addAll(contrastToggle, darkToggle);
+        themes.selectedToggleProperty().addListener((o, was, now) -> {
+            projector.setTheme(now == darkToggle ? Theme.DARK : now == contrastToggle ? Theme.HIGH_CONTRAST : Theme.LIGHT);
             applyProjector();
         });
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
-                contrastToggle.setSelected(projector.highContrast());
+                contrastToggle.setSelected(projector.theme() == Theme.HIGH_CONTRAST);
+                darkToggle.setSelected(projector.theme() == Theme.DARK);
                 applyProjector();
             }
         });
@@ -1439,12 +1447,7 @@ public final class PlaygroundController {
         }
         Scene scene = root.getScene();
         if (scene != null) {
-            String css = PlaygroundController.class.getResource("high-contrast.css").toExternalForm();
-            if (projector.highContrast() && !scene.getStylesheets().contains(css)) {
-                scene.getStylesheets().add(css);
-            } else if (!projector.highContrast()) {
-                scene.getStylesheets().remove(css);
-            }
+            Themes.apply(scene, projector.theme());
         }
     }
 

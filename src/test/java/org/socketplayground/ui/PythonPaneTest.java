@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
+import org.socketplayground.ui.theme.Projector;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
