@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
+import org.socketplayground.ui.theme.Projector;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.socketplayground.ui.theme.Projector;
 
 /**
  * The Python pane shows one line per call with its outcome; the saved script, run by CPython after the
