@@ -1,5 +1,6 @@
 package org.socketplayground.engine;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -143,6 +144,40 @@ public final class Addresses {
             sb.append(Integer.toHexString(g[i]));
         }
         return sb.toString();
+    }
+
+    /** Whether the address is every interface: 0.0.0.0 or ::. */
+    static boolean isWildcard(PyValue.Tuple address) {
+        String host = ((PyValue.Str) address.get(0)).value();
+        return host.equals("0.0.0.0") || host.equals("::");
+    }
+
+    /** The kernel's choice of source address towards each destination, asked once per destination. */
+    private static final java.util.Map<InetAddress, InetAddress> OUTGOING = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<InetAddress, InetAddress> eldest) {
+                    return size() > 64;
+                }
+            });
+
+    /**
+     * The address of the interface a datagram to {@code to} leaves by, as its receiver sees it: a connected probe
+     * socket asks the kernel's routing (no packet is sent). Null when there is no route.
+     */
+    static InetAddress outgoingAddress(Family family, InetAddress to) {
+        InetAddress known = OUTGOING.get(to);
+        if (known != null) {
+            return known;
+        }
+        try (java.nio.channels.DatagramChannel probe = java.nio.channels.DatagramChannel.open(family.protocolFamily())) {
+            probe.connect(new InetSocketAddress(to, 9));
+            InetAddress via = ((InetSocketAddress) probe.getLocalAddress()).getAddress();
+            OUTGOING.put(to, via);
+            return via;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** host:port as ss shows it, [::1]:port for IPv6, '*' for every interface. */

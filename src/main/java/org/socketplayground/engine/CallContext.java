@@ -16,6 +16,7 @@ final class CallContext {
     String socketId;
     int discarded;
     PyValue.Tuple source;
+    PyValue.Tuple destination;
 
     private final Consumer<CallContext> onFirstWait;
     private final Effects effects;
@@ -103,7 +104,7 @@ final class CallContext {
 
     CallRecord record(CallRecord.Status status, PyValue value, PyError error) {
         return new CallRecord(seq, time, socketId, call, args, status, value, error,
-                System.nanoTime() - startNanos, blocked, discarded, source,
+                System.nanoTime() - startNanos, blocked, discarded, source, destination,
                 status == CallRecord.Status.PENDING ? 0 : effect);
     }
 }

@@ -22,13 +22,15 @@ import org.socketplayground.engine.py.PyValue;
  * @param discarded   bytes of a datagram that did not fit in the receive buffer and were lost
  * @param source      for recv, recvfrom and accept: the address the data or connection came from; for
  *                    send, sendto and sendall: this socket's own address, where the data went out from
+ * @param destination for send, sendto and sendall: where the data went; for recv, recvfrom and accept: this
+ *                    socket's own address, where it arrived
  * @param effect      when the call's effect happened, in the order of the engine's effects: a call that reaches
  *                    a peer (send, connect, shutdown, close) takes its number just before it acts, every other
  *                    call when it returns, so that a send numbers before the receive it woke; 0 while pending
  */
 public record CallRecord(long seq, Instant time, String socketId, String call, List<PyValue> args,
                          Status status, PyValue value, PyError error, long durationNanos, boolean blocked,
-                         int discarded, PyValue.Tuple source, long effect) {
+                         int discarded, PyValue.Tuple source, PyValue.Tuple destination, long effect) {
 
     public enum Status { PENDING, DONE }
 
@@ -40,7 +42,7 @@ public record CallRecord(long seq, Instant time, String socketId, String call, L
     public CallRecord(long seq, Instant time, String socketId, String call, List<PyValue> args, Status status,
                       PyValue value, PyError error, long durationNanos, boolean blocked, int discarded,
                       PyValue.Tuple source) {
-        this(seq, time, socketId, call, args, status, value, error, durationNanos, blocked, discarded, source,
+        this(seq, time, socketId, call, args, status, value, error, durationNanos, blocked, discarded, source, null,
                 status == Status.PENDING ? 0 : seq);
     }
 

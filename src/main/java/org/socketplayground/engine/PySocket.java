@@ -132,13 +132,27 @@ abstract class PySocket {
     }
 
     /** This socket's address, the source of what it sends. */
+    /** This socket's own address, as getsockname() returns it; null when it has none to give. */
     PyValue.Tuple ownAddress() {
         try {
-            return Addresses.toPython(family, localAddress());
+            SocketAddress local = localAddress();
+            OwnAddress cached = ownAddress;
+            // Asked for every datagram of a flood: the address changes at bind and connect only.
+            if (cached != null && cached.address == local) {
+                return cached.python;
+            }
+            PyValue.Tuple python = Addresses.toPython(family, local);
+            ownAddress = new OwnAddress(local, python);
+            return python;
         } catch (IOException | PyException e) {
             return null;
         }
     }
+
+    private record OwnAddress(SocketAddress address, PyValue.Tuple python) {
+    }
+
+    private volatile OwnAddress ownAddress;
 
     PyValue.Tuple peerOrNull() {
         SocketAddress p = peer();

@@ -259,6 +259,7 @@ public final class SocketEngine implements AutoCloseable {
             register(conn);
             PyValue.Tuple peer = Addresses.toPython(listener.family, channel.getRemoteAddress());
             ctx.source = peer;
+            ctx.destination = listener.ownAddress();
             return PyValue.tuple(new PyValue.SocketRef(id), peer);
         } catch (IOException e) {
             try {

@@ -76,6 +76,7 @@ final class TcpConnection {
             int n = writeSome(buf);
             if (n > 0 || data.length == 0) {
                 ctx.source = socket.ownAddress();
+                ctx.destination = socket.peerOrNull();
                 return PyValue.of(n);
             }
             socket.waiter.waitOrRaise(ctx, channel, SelectionKey.OP_WRITE, deadline);
@@ -91,6 +92,7 @@ final class TcpConnection {
             }
         }
         ctx.source = socket.ownAddress();
+        ctx.destination = socket.peerOrNull();
     }
 
     /**

@@ -286,6 +286,7 @@ final class TcpSocket extends PySocket {
         Deadline deadline = deadline();
         requireConnected(ctx, deadline, Errno.ENOTCONN);
         ctx.source = peerOrNull();
+        ctx.destination = ownAddress();
         return connection.recv(ctx, bufsize, deadline);
     }
 }

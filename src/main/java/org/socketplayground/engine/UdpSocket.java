@@ -129,7 +129,9 @@ final class UdpSocket extends PySocket {
                 int n = target == null ? dgram.write(buf) : dgram.send(buf, target);
                 if (n > 0 || data.length == 0) {
                     bytesOut.add(n);
-                    ctx.source = ownAddress();
+                    InetSocketAddress to = target != null ? target : (InetSocketAddress) peer();
+                    ctx.source = seenFrom(to);
+                    ctx.destination = to == null ? null : Addresses.toPython(family, to);
                     return PyValue.of(n);
                 }
             } catch (IOException | RuntimeException e) {
@@ -178,12 +180,27 @@ final class UdpSocket extends PySocket {
                 buf.get(data);
                 ctx.discarded = n - keep;
                 ctx.source = sourceOf(from);
+                ctx.destination = ownAddress();
                 datagramsIn.increment();
                 bytesIn.add(n);
                 return data;
             }
             waiter.waitOrRaise(ctx, dgram, bound ? SelectionKey.OP_READ : 0, deadline);
         }
+    }
+
+    /**
+     * This socket's address as the receiver at {@code to} sees it: a socket bound to every interface sends from
+     * the address of the interface the datagram leaves by (127.0.0.1 to a loopback address), not from 0.0.0.0.
+     */
+    private PyValue.Tuple seenFrom(InetSocketAddress to) {
+        PyValue.Tuple own = ownAddress();
+        if (own == null || to == null || !Addresses.isWildcard(own)) {
+            return own;
+        }
+        java.net.InetAddress via = Addresses.outgoingAddress(family, to.getAddress());
+        int port = (int) ((PyValue.Int) own.get(1)).value();
+        return via == null ? own : Addresses.toPython(family, new InetSocketAddress(via, port));
     }
 
     /**

@@ -1,12 +1,17 @@
 package org.socketplayground.ui;
 
+import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import org.socketplayground.ui.code.CodeView;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.widgets.KeepWhole;
+import org.socketplayground.ui.widgets.Shortcuts;
 
 /**
  * The window's frame: it places the views (toolbar, sockets, calls, log, lesson, Python, details, status) and
@@ -35,6 +40,9 @@ public final class PlaygroundWindow {
             }
         });
         codeController.shownProperty().bind(pythonTab.selectedProperty());
+        // Quitting closes the window, and with it every socket and thread (the application's onHidden).
+        Shortcuts.install(root, Map.of(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> root.getScene().getWindow().hide()));
     }
 
     private void zoom(int px) {

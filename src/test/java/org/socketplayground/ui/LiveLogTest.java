@@ -160,4 +160,22 @@ class LiveLogTest extends OwnWindow {
         int newest = ui.rows("logTable") - 1;
         ui.waitUntil(() -> logRowInView(newest), () -> "back at the end, the log follows again; on screen: " + shownRows());
     }
+
+    @Test
+    void aFilterTypedAndClearedLeavesTheLogFollowingItsEnd() throws Exception {
+        String id = receivingUdp();
+        assertEquals("done", send(id, 60, 0.001, "first ", 0).readLine());
+        ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 60, "60 rows");
+        ui.typeKeys("logFilterField", "first 1");
+        ui.waitUntil(() -> ui.rows("logTable") < 60, "the filter narrows the log");
+        ui.typeKeys("logFilterField", "");
+        ui.waitUntil(() -> ui.rows("logTable") > 60, "the filter is cleared");
+        int last = ui.rows("logTable") - 1;
+        ui.waitUntil(() -> logRowInView(last), () -> "the newest row is in view, not the top; on screen: " + shownRows());
+
+        assertEquals("done", send(id, 5, 0.001, "second ", 0).readLine());
+        ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 65, "65 rows");
+        int newest = ui.rows("logTable") - 1;
+        ui.waitUntil(() -> logRowInView(newest), () -> "the log still follows; on screen: " + shownRows());
+    }
 }

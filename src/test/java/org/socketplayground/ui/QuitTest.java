@@ -169,4 +169,16 @@ class QuitTest {
             stage.hide();
         });
     }
+
+    /** Ctrl+Q quits: the window goes, and with it every socket and thread. */
+    @Test
+    void ctrlQDuringAFloodAndBlockedCallsFreesEveryPort() throws Exception {
+        leaveDuringAFloodAndBlockedCalls("pressing Ctrl+Q", () -> {
+            Runnable quit = stage.getScene().getAccelerators().get(new javafx.scene.input.KeyCodeCombination(
+                    javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+            assertTrue(quit != null, "Ctrl+Q is a shortcut of the window");
+            quit.run();
+            assertTrue(!stage.isShowing(), "the window is gone");
+        });
+    }
 }

@@ -151,13 +151,13 @@ class SecurityTest extends SharedWindow {
         assertEquals(LogExport.HEADER, records.get(0));
         assertEquals(shown + 1, records.size(), "a record per row the log shows, and the header");
         for (List<String> record : records) {
-            assertEquals(7, record.size(), record.toString());
+            assertEquals(LogExport.HEADER.size(), record.size(), record.toString());
             assertEquals(s, record.get(0).equals("Time") ? s : record.get(1), "only the filtered socket's rows");
             for (String cell : record) {
                 assertFalse(Csv.runsInSpreadsheet(cell), "a cell a spreadsheet would run: " + cell);
             }
         }
-        List<String> received = records.stream().filter(r -> r.get(2).startsWith("← recvfrom")).map(r -> r.get(6)).toList();
+        List<String> received = records.stream().filter(r -> r.get(2).startsWith("← recvfrom")).map(r -> r.get(LogExport.HEADER.indexOf("Data"))).toList();
         assertEquals(List.of("'" + FORMULA, "'+1+1", "'-2", "'@SUM(A1:A2)", "a,\"b\"", "plain"), received);
         assertTrue(text.contains("\"'=cmd|' /C calc'!A0\""), "the formula is quoted text");
         assertTrue(text.contains("\"a,\"\"b\"\"\""), "a comma and quotes are quoted, quotes doubled");
@@ -171,7 +171,7 @@ class SecurityTest extends SharedWindow {
             CallRecord r = new CallRecord(1, Instant.now(), "s1", "recvfrom", List.of(PyValue.of(1024)), CallRecord.Status.DONE,
                     PyValue.tuple(PyValue.of(data.getBytes(StandardCharsets.UTF_8)), from), null, 1000, false, 0, from);
             String[] cells = new LogRow(r, new SenderColors()).copyText().split("\t");
-            assertEquals("'" + data, cells[6]);
+            assertEquals("'" + data, cells[LogExport.HEADER.indexOf("Data")]);
         }
     }
 

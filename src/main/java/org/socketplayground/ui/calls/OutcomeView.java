@@ -2,12 +2,20 @@ package org.socketplayground.ui.calls;
 
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import org.socketplayground.engine.CallRecord;
 import org.socketplayground.ui.session.Outcome;
 import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.session.SocketRow;
 
-/** The outcome of the user's last call as Python would print it ("waiting…" while it blocks), or why none was made. */
+/**
+ * The outcome of the last call on the selected socket as Python would print it ("waiting…" while it blocks), or
+ * why no call was made. It follows the selection, so that "Calls on s2" never shows what s1 did, and calls made by
+ * Show me or the prompt show as well as the buttons'.
+ */
 public final class OutcomeView {
     private final Session session;
+    /** The call whose outcome is shown, so that a refresh shows a newer one only. */
+    private long shownSeq = -1;
     @FXML private Label outcomeCallLabel;
     @FXML private Label outcomeLabel;
     @FXML private Label explanationLabel;
@@ -19,13 +27,40 @@ public final class OutcomeView {
     @FXML
     private void initialize() {
         session.outcomeProperty().addListener((o, was, now) -> show(now));
+        session.selectedSocketProperty().addListener((o, was, now) -> showLastCallOf(now));
+        session.refreshedProperty().addListener((o, was, now) -> {
+            SocketRow row = session.selectedSocket();
+            CallRecord last = row == null ? null : session.lastCallOn(row.id());
+            if (last != null && last.seq() > shownSeq) {
+                show(Outcome.of(last));
+            }
+        });
+    }
+
+    private void showLastCallOf(SocketRow row) {
+        CallRecord last = row == null ? null : session.lastCallOn(row.id());
+        if (last != null) {
+            show(Outcome.of(last));
+        } else if (row != null) {
+            show(Outcome.refused("No call on " + row.id() + " yet.", "Its calls and their outcomes show here.", null), "");
+        } else if (!session.sockets().isEmpty()) {
+            show(Outcome.refused("No socket selected.", "Select a socket in the table to make calls on it.", null), "");
+        }
     }
 
     private void show(Outcome outcome) {
+        show(outcome, outcome.style());
+    }
+
+    private void show(Outcome outcome, String style) {
+        CallRecord r = outcome.record();
+        shownSeq = r == null ? shownSeq : Math.max(shownSeq, r.seq());
         outcomeCallLabel.setText(outcome.call());
         outcomeLabel.setText(outcome.text());
         outcomeLabel.getStyleClass().removeAll("pending", "error", "success", "refused");
-        outcomeLabel.getStyleClass().add(outcome.style());
+        if (!style.isEmpty()) {
+            outcomeLabel.getStyleClass().add(style);
+        }
         explanationLabel.setText(outcome.explanation());
     }
 }

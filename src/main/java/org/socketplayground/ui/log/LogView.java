@@ -76,9 +76,10 @@ public final class LogView {
     private void initialize() {
         logTable.setItems(log.visible());
         logTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        // The columns in the FXML's order: Time, Socket, Call, Source host, Source port, Bytes, Data.
+        // The columns in the FXML's order: Time, Socket, Call, Source host, Source port, Destination, Bytes, Data.
         List<Function<LogRow, String>> cells = List.of(LogRow::time, LogRow::socket, LogRow::call, LogRow::sourceHost,
-                LogRow::sourcePort, LogRow::bytesText, row -> logHexToggle.isSelected() ? row.hex() : row.text());
+                LogRow::sourcePort, LogRow::destination, LogRow::bytesText,
+                row -> logHexToggle.isSelected() ? row.hex() : row.text());
         for (int i = 0; i < cells.size(); i++) {
             Function<LogRow, String> cell = cells.get(i);
             @SuppressWarnings("unchecked")
@@ -134,8 +135,13 @@ public final class LogView {
     }
 
     private void filter() {
+        boolean wasFollowing = following;
         log.filter(logFilterField.getText(), dataOnlyCheck.isSelected());
-        recheckFollowing();   // a filter that leaves a few rows shows their end
+        if (wasFollowing) {
+            showLogEnd();   // a new filter must not take a follower to the top
+        } else {
+            recheckFollowing();   // a filter that leaves a few rows shows their end
+        }
     }
 
     /** The log's selection is the session's selected call, so that the Python pane and the details follow it. */

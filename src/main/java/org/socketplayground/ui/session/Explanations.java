@@ -53,8 +53,13 @@ public final class Explanations {
             case 99 -> new Explanation("No interface on this machine has that address.", "Use 127.0.0.1, or '' for every interface.");
             case 13 -> new Explanation("The system refused: broadcasts need SO_BROADCAST, and ports below 1024 need privileges.",
                     "Set SO_BROADCAST to 1 on the socket, or use a port above 1023.");
-            case 111 -> new Explanation("Nobody is listening at that address and port.",
-                    "Start a server there first (bind, listen), or check the port.");
+            case 111 -> call.startsWith("connect")
+                    ? new Explanation("Nobody is listening at that address and port.",
+                            "Start a server there first (bind, listen), or check the port.")
+                    // Only a connected UDP socket hears of a refusal, on a later call: ICMP "port unreachable".
+                    : new Explanation("An earlier datagram from this connected UDP socket found nobody at the peer's port:"
+                            + " the peer's machine answered \"port unreachable\", and this call reports it.",
+                            "Bind a socket to that port first (UDP needs no listen), then send again.");
             case 104 -> new Explanation("The peer closed the connection abruptly (a reset), for example with unread data.", null);
             case 32 -> new Explanation("This side can no longer send: the connection is shut down or was never made.", null);
             case 107 -> new Explanation("The socket is not connected to a peer.", "Connect first; UDP sockets can use sendto and recvfrom instead.");

@@ -8,7 +8,8 @@ import java.util.List;
  * carriage return gets a leading single quote, so {@code =cmd|' /C calc'!A0} from a datagram stays text.
  */
 public final class LogExport {
-    public static final List<String> HEADER = List.of("Time", "Socket", "Call", "Source host", "Source port", "Bytes", "Data");
+    public static final List<String> HEADER = List.of("Time", "Socket", "Call", "Source host", "Source port", "Destination", "Bytes",
+            "Data");
 
     private LogExport() {
     }

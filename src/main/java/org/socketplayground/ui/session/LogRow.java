@@ -1,6 +1,7 @@
 package org.socketplayground.ui.session;
 
 import java.util.stream.Collectors;
+import org.socketplayground.engine.Addresses;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.py.PyValue;
 
@@ -147,6 +148,12 @@ public final class LogRow {
         return sourcePort;
     }
 
+    /** Where the data went: for a send its destination, for a receive this socket's own address (ss's way). */
+    public String destination() {
+        PyValue.Tuple to = payload == null && !record.call().equals("accept") ? null : record.destination();
+        return to == null ? "" : Addresses.display(to);
+    }
+
     public String bytesText() {
         if (payload == null) {
             return "";
@@ -157,13 +164,15 @@ public final class LogRow {
 
     public String text() {
         if (text == null) {
-            text = payload == null ? record.outcome() : Inputs.text(payload.value(), SHOWN_BYTES);
+            text = payload == null ? record.outcome()
+                    : payload.length() == 0 ? "b''"   // an empty cell would hide that a recv returned b''
+                    : Inputs.text(payload.value(), SHOWN_BYTES);
         }
         return text;
     }
 
     public String hex() {
-        return payload == null ? text() : Inputs.hex(payload.value(), SHOWN_BYTES);
+        return payload == null || payload.length() == 0 ? text() : Inputs.hex(payload.value(), SHOWN_BYTES);
     }
 
     public byte[] data() {
@@ -194,7 +203,8 @@ public final class LogRow {
 
     /** The row's cells as the log's columns show them, Data as text or as hex. */
     public java.util.List<String> cells(boolean hexData) {
-        return java.util.List.of(time(), socket(), call(), sourceHost, sourcePort, bytesText(), hexData ? hex() : text());
+        return java.util.List.of(time(), socket(), call(), sourceHost, sourcePort, destination(), bytesText(),
+                hexData ? hex() : text());
     }
 
     /**

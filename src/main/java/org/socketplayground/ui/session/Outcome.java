@@ -26,7 +26,7 @@ public final class Outcome {
     }
 
     /** A call's outcome; a call with megabytes of data must not become a label of megabytes. */
-    static Outcome of(CallRecord r) {
+    public static Outcome of(CallRecord r) {
         Explanations.Explanation e = Explanations.of(r);
         return new Outcome(Format.cap(r.expression(), Format.LABEL_CHARS),
                 r.isPending() ? "waiting…" : Format.cap(r.outcome(), Format.LABEL_CHARS),

@@ -57,6 +57,8 @@ public final class Session implements AutoCloseable {
     private final ObservableList<SocketRow> sockets = FXCollections.observableArrayList();
     private final ObservableList<SocketRow> socketsShown = FXCollections.unmodifiableObservableList(sockets);
     private final Map<Long, CallRecord> waiting = new LinkedHashMap<>();
+    /** The last call on each socket that a person made (buttons, Show me, the prompt), not its loops and peers. */
+    private final Map<String, CallRecord> lastCallOn = new java.util.HashMap<>();
     private final ReadOnlyObjectWrapper<SocketRow> selectedSocket = new ReadOnlyObjectWrapper<>(this, "selectedSocket");
     private final ReadOnlyObjectWrapper<CallRecord> selectedCall = new ReadOnlyObjectWrapper<>(this, "selectedCall");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
@@ -212,6 +214,11 @@ public final class Session implements AutoCloseable {
         return receiver.isReplying(socketId);
     }
 
+    /** The last call made on the socket, not counting its receive loop or a built-in peer's calls; null if none. */
+    public CallRecord lastCallOn(String socketId) {
+        return lastCallOn.get(socketId);
+    }
+
     /** Whether a built-in peer owns the socket (its waits are its own business). */
     public boolean isPeer(String socketId) {
         return peers.owns(socketId);
@@ -348,6 +355,10 @@ public final class Session implements AutoCloseable {
             }
             waiting.remove(r.seq());
             done.add(r);
+            String id = r.socketId();
+            if (id != null && !peers.owns(id) && !(receiver.isRunning(id) && r.call().startsWith("recv"))) {
+                lastCallOn.put(id, r);
+            }
             transcript.add(r);
             lessonMoved |= current != null && current.observe(r);
             recordsSeen++;
