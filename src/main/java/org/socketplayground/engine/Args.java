@@ -68,10 +68,21 @@ final class Args {
         double seconds;
         if (v instanceof PyValue.Float f) {
             seconds = f.value();
+            if (Double.isNaN(seconds)) {
+                throw new PyException(PyError.valueError("Invalid value NaN (not a number)"));
+            }
+            // CPython keeps timeouts in nanoseconds in 64 bits, whatever the sign.
+            if (!(Math.abs(seconds) * 1e9 < 0x1p63)) {
+                throw new PyException(PyError.overflow("timestamp out of range for platform time_t"));
+            }
         } else {
-            seconds = integer(v);
+            long whole = integer(v);
+            if (Math.abs(whole) > Long.MAX_VALUE / 1_000_000_000L) {
+                throw new PyException(PyError.overflow("timestamp too large to convert to C _PyTime_t"));
+            }
+            seconds = whole;
         }
-        if (seconds < 0 || Double.isNaN(seconds)) {
+        if (seconds < 0) {
             throw new PyException(PyError.valueError("Timeout value out of range"));
         }
         return seconds;
