@@ -79,6 +79,7 @@ public final class Session implements AutoCloseable {
     private long recordsSeen;
     private long datagramsSeen;
     private long lastRefresh;
+    private boolean closed;
 
     public Session(SocketEngine engine) {
         this(engine, DEFAULT_LOG_ROWS);
@@ -312,6 +313,10 @@ public final class Session implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (closed) {
+            return;   // the window's onHidden and the application's stop() both close it
+        }
+        closed = true;
         pulse.stop();
         engine.close();
         receiver.close();
