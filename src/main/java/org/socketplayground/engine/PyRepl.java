@@ -47,7 +47,8 @@ public final class PyRepl {
             boolean shows = statement.targets().isEmpty() && !(result.value() instanceof PyValue.None);
             return shows ? List.of(repr(result.value())) : List.of();
         } catch (PyParser.SyntaxError e) {
-            return List.of(new PyError("SyntaxError", null, e.getMessage()).toString());
+            String brackets = bracketError(line);
+            return List.of(new PyError("SyntaxError", null, brackets != null ? brackets : e.getMessage()).toString());
         } catch (NumberFormatException | ArithmeticException e) {
             return List.of(PyError.overflow("int too large for the playground (it keeps 64-bit integers)").toString());
         } catch (OutOfMemoryError e) {
@@ -110,6 +111,42 @@ public final class PyRepl {
                 ? SocketEngine.address("0.0.0.0", 0) : PyValue.tuple(PyValue.of("::"), PyValue.of(0), PyValue.of(0), PyValue.of(0));
         return "<socket.socket " + id + kind + ", laddr=" + local.repr()
                 + (info.peer() == null ? "" : ", raddr=" + info.peer().repr()) + ">";
+    }
+
+    /**
+     * CPython's words for a line whose brackets or quotes do not close ({@code '(' was never closed}); null when they
+     * all do, and the parser's own words (where it stopped reading) say more.
+     */
+    static String bracketError(String line) {
+        StringBuilder open = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if ("([{".indexOf(c) >= 0) {
+                open.append(c);
+            } else if (")]}".indexOf(c) >= 0) {
+                if (open.isEmpty()) {
+                    return "unmatched '" + c + "'";
+                }
+                char last = open.charAt(open.length() - 1);
+                if ("([{".indexOf(last) != ")]}".indexOf(c)) {
+                    return "closing parenthesis '" + c + "' does not match opening parenthesis '" + last + "'";
+                }
+                open.setLength(open.length() - 1);
+            }
+        }
+        if (quote != 0) {
+            return "unterminated string literal (detected at line 1)";
+        }
+        return open.isEmpty() ? null : "'" + open.charAt(open.length() - 1) + "' was never closed";
     }
 
     /** The line up to a {@code #} that is not inside a string literal: a line copied from the Python pane runs. */
