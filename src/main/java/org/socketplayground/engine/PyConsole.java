@@ -22,6 +22,8 @@ public final class PyConsole {
     }
 
     private static final PyValue MODULE = new PyValue.Str("<module 'socket'>");
+    /** The longest bytes {@code b'x' * n} makes: a typed line must not take the memory the sockets need. */
+    private static final long MAX_BYTES = 64L << 20;
 
     private final SocketEngine engine;
     private final Map<String, PyValue> variables = new java.util.concurrent.ConcurrentHashMap<>();
@@ -197,11 +199,16 @@ public final class PyConsole {
 
     private static PyValue binary(String op, PyValue l, PyValue r) throws PyException {
         if (l instanceof PyValue.Int a && r instanceof PyValue.Int b) {
-            return switch (op) {
-                case "+" -> PyValue.of(a.value() + b.value());
-                case "*" -> PyValue.of(a.value() * b.value());
-                default -> PyValue.of(java.math.BigInteger.valueOf(a.value()).pow((int) b.value()).longValue());
-            };
+            try {
+                return switch (op) {
+                    case "+" -> PyValue.of(Math.addExact(a.value(), b.value()));
+                    case "*" -> PyValue.of(Math.multiplyExact(a.value(), b.value()));
+                    default -> power(a.value(), b.value());
+                };
+            } catch (ArithmeticException e) {
+                // Python's ints have no limit; ours are 64 bits, and a wrong number would be worse than a clear no.
+                throw new PyException(PyError.overflow("int too large for the playground (it keeps 64-bit integers)"));
+            }
         }
         if (op.equals("+") && l instanceof PyValue.Bytes a && r instanceof PyValue.Bytes b) {
             byte[] out = java.util.Arrays.copyOf(a.value(), a.length() + b.length());
@@ -210,7 +217,11 @@ public final class PyConsole {
         }
         if (op.equals("*") && l instanceof PyValue.Bytes a && r instanceof PyValue.Int n) {
             byte[] one = a.value();
-            byte[] out = new byte[(int) Math.max(0, one.length * n.value())];
+            long length = n.value() <= 0 ? 0 : Math.multiplyExact((long) one.length, Math.min(n.value(), MAX_BYTES + 1));
+            if (length > MAX_BYTES) {
+                throw new PyException(new PyError("MemoryError", null, "the playground makes bytes of at most 64 MiB"));
+            }
+            byte[] out = new byte[(int) length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = one[i % one.length];
             }
@@ -218,5 +229,23 @@ public final class PyConsole {
         }
         throw new PyException(PyError.typeError("unsupported operand type(s) for " + op + ": '"
                 + l.typeName() + "' and '" + r.typeName() + "'"));
+    }
+
+    /** {@code a ** b} on 64-bit integers; a negative exponent gives a float, as in Python. */
+    private static PyValue power(long base, long exponent) throws PyException {
+        if (exponent < 0 && base == 0) {
+            throw new PyException(new PyError("ZeroDivisionError", null, "0.0 cannot be raised to a negative power"));
+        }
+        if (exponent < 0) {
+            return new PyValue.Float(Math.pow(base, exponent));
+        }
+        if (base == 0 || base == 1 || base == -1) {
+            return PyValue.of(exponent == 0 ? 1 : base == -1 && exponent % 2 == 0 ? 1 : base);
+        }
+        long result = 1;
+        for (long i = 0; i < exponent; i++) {   // overflows within 63 turns
+            result = Math.multiplyExact(result, base);
+        }
+        return PyValue.of(result);
     }
 }

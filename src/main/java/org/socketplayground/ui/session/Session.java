@@ -1,11 +1,9 @@
 package org.socketplayground.ui.session;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -51,6 +49,7 @@ public final class Session implements AutoCloseable {
     private final ContinuousReceiver receiver;
     private final PythonTranscript transcript;
     private final PyConsole console;
+    private final PythonPrompt prompt;
     private final Peers peers;
     private final SessionLog log;
     private final Map<String, SocketRow> rows = new LinkedHashMap<>();
@@ -92,6 +91,7 @@ public final class Session implements AutoCloseable {
         this.receiver = new ContinuousReceiver(engine);
         this.transcript = new PythonTranscript(TRANSCRIPT_CALLS, id -> engine.socket(id).map(SocketInfo::local).orElse(null));
         this.console = new PyConsole(engine);
+        this.prompt = new PythonPrompt(engine, console, userOutcome::set);   // its calls are the user's calls
         this.peers = new Peers(engine);
         engine.addListener(feed);
         pulse = new AnimationTimer() {
@@ -119,6 +119,10 @@ public final class Session implements AutoCloseable {
 
     public Peers peers() {
         return peers;
+    }
+
+    public PythonPrompt pythonPrompt() {
+        return prompt;
     }
 
     /** The socket table's rows, one per socket the engine has made, in order. */
@@ -196,7 +200,7 @@ public final class Session implements AutoCloseable {
 
     /** The calls waiting now, oldest first. */
     public List<CallRecord> waitingCalls() {
-        return Collections.unmodifiableList(new ArrayList<>(waiting.values()));
+        return List.copyOf(waiting.values());
     }
 
     public long recordsSeen() {
@@ -406,7 +410,7 @@ public final class Session implements AutoCloseable {
 
     /** Runs work off the JavaFX thread and reports how it went in the status bar. */
     public void inBackground(java.util.function.Supplier<String> work, String failed) {
-        CompletableFuture.supplyAsync(work).whenComplete((message, failure) ->
+        java.util.concurrent.CompletableFuture.supplyAsync(work).whenComplete((message, failure) ->
                 notice(failure == null ? message : failed + failure.getMessage()));
     }
 }
