@@ -25,7 +25,7 @@ public final class SocketNames {
             "with", "yield", "match", "case", "_");
     /** What the saved script itself uses: its module, helpers and the builtins it calls. */
     private static final Set<String> SCRIPT_NAMES = Set.of("socket", "error", "e", "print", "repr", "type", "str",
-            "Exception", "SystemExit", "TimeoutError", "OSError", "BlockingIOError", "KeyboardInterrupt",
+            "set", "Exception", "SystemExit", "TimeoutError", "OSError", "BlockingIOError", "KeyboardInterrupt",
             OtherPrograms.WAIT, OtherPrograms.PRINT, OtherPrograms.ACCEPT, OtherPrograms.SILENT);
 
     private final Map<String, String> nameById = new ConcurrentHashMap<>();

@@ -291,6 +291,9 @@ class PythonPaneTest extends OwnWindow {
                 && shownUnder("logTable", "Socket").stream().noneMatch(text -> text.matches("s\\d+")),
                 "the log shows the lesson's names (it shows " + shownUnder("logTable", "Socket") + ")");
 
+        int made = ui.logRowsWhere("socket(").get(0);
+        assertEquals("receiver", ui.cell("logTable", made, "Data"), "socket() gave the receiver");
+
         ui.type("logFilterField", "receiver");
         ui.waitUntil(() -> !shownUnder("logTable", "Socket").isEmpty()
                 && shownUnder("logTable", "Socket").stream().allMatch("receiver"::equals),

@@ -166,6 +166,13 @@ public final class LogRow {
     }
 
     public String text() {
+        if (record.value() instanceof PyValue.SocketRef made) {
+            return names.of(made.id());   // asked each time: the socket may be named after its row was made
+        }
+        if (payload == null && record.call().equals("accept") && record.value() instanceof PyValue.Tuple t
+                && t.get(0) instanceof PyValue.SocketRef conn) {
+            return "(" + names.of(conn.id()) + ", " + t.get(1).repr() + ")";
+        }
         if (text == null) {
             text = payload == null ? record.outcome() : Inputs.text(payload.value(), SHOWN_BYTES);
         }
