@@ -27,6 +27,7 @@ public final class PyConsole {
 
     private final SocketEngine engine;
     private final Map<String, PyValue> variables = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<java.util.function.BiConsumer<String, String>> namers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PyConsole(SocketEngine engine) {
         this.engine = engine;
@@ -76,7 +77,24 @@ public final class PyConsole {
 
     /** Binds a name to a value, as an assignment would; lessons name the sockets a student made by hand. */
     public void define(String name, PyValue value) {
+        bind(name, value);
+    }
+
+    /**
+     * Tells the listener (name, socket id) whenever a name is bound to a socket, by an assignment or by
+     * {@link #define}: the window shows a socket by the name a lesson gave it. Called on the thread that ran the line.
+     */
+    public void onSocketNamed(java.util.function.BiConsumer<String, String> listener) {
+        namers.add(listener);
+    }
+
+    private void bind(String name, PyValue value) {
         variables.put(name, value);
+        if (value instanceof PyValue.SocketRef socket) {
+            for (java.util.function.BiConsumer<String, String> namer : namers) {
+                namer.accept(name, socket.id());
+            }
+        }
     }
 
     public PyValue variable(String name) {
@@ -85,7 +103,7 @@ public final class PyConsole {
 
     private void assign(List<String> targets, PyValue value) throws PyException {
         if (targets.size() == 1) {
-            variables.put(targets.get(0), value);
+            bind(targets.get(0), value);
         } else if (targets.size() > 1) {
             List<PyValue> items = value instanceof PyValue.Tuple t ? t.items()
                     : value instanceof PyValue.PyList l ? l.items() : null;
@@ -98,7 +116,7 @@ public final class PyConsole {
                         : "not enough values to unpack (expected " + targets.size() + ", got " + items.size() + ")"));
             }
             for (int i = 0; i < targets.size(); i++) {
-                variables.put(targets.get(i), items.get(i));
+                bind(targets.get(i), items.get(i));
             }
         }
     }

@@ -20,7 +20,9 @@ import org.socketplayground.engine.py.PyValue;
  * comment. {@link #script} turns it into a program that makes the same calls and prints the same outcomes.
  *
  * <p>Ports the system chose (bind to port 0, or the port a first sendto picked) are written as
- * {@code s1.getsockname()[1]}, so that the script still reaches the right socket when run again.
+ * {@code s1.getsockname()[1]}, so that the script still reaches the right socket when run again. Sockets are written
+ * by the names a lesson gave them ({@link SocketNames}), else by their ids. In the script, a receive or accept of what
+ * another program sent waits 10 s at most ({@link OtherPrograms}).
  */
 public final class PythonTranscript {
     /** The lines the pane and the script show before the calls. */
@@ -28,6 +30,8 @@ public final class PythonTranscript {
 
     private final int maxCalls;
     private final Function<String, PyValue.Tuple> localAddressOf;
+    private final SocketNames names;
+    private final OtherPrograms others = new OtherPrograms();
     /** The calls kept, by sequence number, in the order they finished. */
     private final Map<Long, CallRecord> kept = new LinkedHashMap<>();
     private final java.util.Collection<CallRecord> calls = kept.values();
@@ -37,6 +41,8 @@ public final class PythonTranscript {
     private final Map<Long, String> chosenPorts = new HashMap<>();
     private final Set<Long> userPorts = new HashSet<>();
     private final Set<String> knownSockets = new HashSet<>();
+    /** Each socket's local address when last learned: a closed socket has none, and the script still names it. */
+    private final Map<String, PyValue.Tuple> lastLocal = new HashMap<>();
     private long dropped;
     private long droppedData;
 
@@ -45,8 +51,14 @@ public final class PythonTranscript {
      * @param localAddressOf a socket's current local address (from the engine), or null
      */
     public PythonTranscript(int maxCalls, Function<String, PyValue.Tuple> localAddressOf) {
+        this(maxCalls, localAddressOf, new SocketNames());
+    }
+
+    /** As above, writing sockets by the names given to them. */
+    public PythonTranscript(int maxCalls, Function<String, PyValue.Tuple> localAddressOf, SocketNames names) {
         this.maxCalls = maxCalls;
         this.localAddressOf = localAddressOf;
+        this.names = names;
     }
 
     /** Adds a finished call. */
@@ -55,6 +67,7 @@ public final class PythonTranscript {
             return;
         }
         learnPorts(r);
+        others.learn(r);
         kept.put(r.seq(), r);
         if (r.call().startsWith("send") || r.call().startsWith("recv")) {
             dataCalls.addLast(r.seq());
@@ -104,6 +117,10 @@ public final class PythonTranscript {
 
     private void remember(String id) {
         PyValue.Tuple local = localAddressOf.apply(id);
+        others.own(local);
+        if (local != null) {
+            lastLocal.put(id, local);
+        }
         if (local != null && local.get(1) instanceof PyValue.Int p && p.value() != 0 && !userPorts.contains(p.value())) {
             chosenPorts.putIfAbsent(p.value(), id);
         }
@@ -181,12 +198,17 @@ public final class PythonTranscript {
             return call;
         }
         if (r.call().equals("socket")) {
-            return r.socketId() + " = " + call;
+            return names.of(r.socketId()) + " = " + call;
         }
         if (r.call().equals("accept") && r.value() instanceof PyValue.Tuple t && t.get(0) instanceof PyValue.SocketRef conn) {
-            return conn.id() + ", addr" + conn.id().replaceAll("\\D", "") + " = " + call;
+            return names.of(conn.id()) + ", " + addressVariable(conn.id()) + " = " + call;
         }
         return call;
+    }
+
+    /** The variable an accept's address goes to: addr and the number of the connection's id, so it is unique. */
+    private static String addressVariable(String connectionId) {
+        return "addr" + connectionId.replaceAll("\\D", "");
     }
 
     private static String comment(CallRecord r) {
@@ -206,7 +228,7 @@ public final class PythonTranscript {
     /** The call with the system's ports written as getsockname() of the socket that owns them. */
     private String expression(CallRecord r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.socketId() == null || r.call().equals("socket") ? "socket" : r.socketId()).append('.').append(r.call()).append('(');
+        sb.append(r.socketId() == null || r.call().equals("socket") ? "socket" : names.of(r.socketId())).append('.').append(r.call()).append('(');
         for (int i = 0; i < r.args().size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(argument(r.args().get(i), r.socketId()));
         }
@@ -221,9 +243,9 @@ public final class PythonTranscript {
                 PyValue.Tuple local = localAddressOf.apply(owner);
                 if (local != null && local.get(0) instanceof PyValue.Str ownHost && ownHost.value().equals(host.value())
                         && t.size() == 2 && local.size() == 2) {
-                    return owner + ".getsockname()";
+                    return names.of(owner) + ".getsockname()";
                 }
-                return "(" + host.repr() + ", " + owner + ".getsockname()[1])";
+                return "(" + host.repr() + ", " + names.of(owner) + ".getsockname()[1])";
             }
         }
         return arg.source();
@@ -247,6 +269,9 @@ public final class PythonTranscript {
         sb.append("    kind = type(e)\n");
         sb.append("    name = kind.__name__ if kind.__module__ == 'builtins' else kind.__module__ + '.' + kind.__name__\n");
         sb.append("    return f'{name}: {e}' if str(e) else name\n\n\n");
+        if (calls.stream().anyMatch(others::isFromAnotherProgram)) {
+            sb.append(OtherPrograms.helpers());
+        }
         if (dropped > 0) {
             sb.append("# ").append(dropped).append(dropped == droppedData ? " calls that sent or received data" : " earlier calls")
                     .append(" are left out: the playground keeps ").append(maxCalls).append(" calls, and each socket's set-up first.\n");
@@ -255,6 +280,8 @@ public final class PythonTranscript {
             String comment = comment(r);
             if (interrupted(r)) {
                 sb.append(line(r)).append('\n');
+            } else if (others.isFromAnotherProgram(r)) {
+                fromAnotherProgram(sb, r, comment);
             } else if (r.failed()) {
                 sb.append("try:\n    ").append(code(r)).append("\nexcept Exception as e:  # ").append(comment)
                         .append("\n    print(error(e))\n");
@@ -263,11 +290,36 @@ public final class PythonTranscript {
             } else if (r.call().equals("accept")) {
                 String conn = ((PyValue.SocketRef) ((PyValue.Tuple) r.value()).get(0)).id();
                 sb.append(code(r)).append("  # ").append(comment).append('\n');
-                sb.append("print(repr(addr").append(conn.replaceAll("\\D", "")).append("))\n");
+                sb.append("print(repr(").append(addressVariable(conn)).append("))\n");
             } else {
                 sb.append("print(repr(").append(code(r)).append("))  # ").append(comment).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A receive or accept of what another program sent: the script cannot send it again itself, so the comment above
+     * says who sent it and what to run, and the call waits 10 s at most, then says that nothing came and goes on.
+     */
+    private void fromAnotherProgram(StringBuilder sb, CallRecord r, String comment) {
+        String socket = names.of(r.socketId());
+        PyValue.Tuple local = lastLocal.getOrDefault(r.socketId(), localAddressOf.apply(r.socketId()));
+        String host = "127.0.0.1";
+        Long port = null;
+        if (local != null && local.get(0) instanceof PyValue.Str h && local.get(1) instanceof PyValue.Int p) {
+            host = h.value().equals("0.0.0.0") ? "127.0.0.1" : h.value().equals("::") ? "::1" : h.value();
+            port = userPorts.contains(p.value()) ? p.value() : null;
+        }
+        sb.append(others.comment(r, host, port)).append('\n');
+        String call = others.call(r, socket, expression(r));
+        if (r.call().equals("accept")) {
+            String conn = ((PyValue.SocketRef) ((PyValue.Tuple) r.value()).get(0)).id();
+            sb.append(names.of(conn)).append(", ").append(addressVariable(conn)).append(" = ").append(OtherPrograms.ACCEPT)
+                    .append(call).append("  # ").append(comment).append('\n');
+            sb.append("print(repr(").append(addressVariable(conn)).append("))\n");
+        } else {
+            sb.append(OtherPrograms.PRINT).append(call).append("  # ").append(comment).append('\n');
+        }
     }
 }

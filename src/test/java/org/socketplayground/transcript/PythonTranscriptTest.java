@@ -16,9 +16,15 @@ import org.socketplayground.engine.SockType;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.SocketInfo;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.robustness.PythonPeer;
 
-/** A long session keeps each socket's set-up, so that the saved script still runs under CPython. */
+/**
+ * A long session keeps each socket's set-up, so that the saved script still runs under CPython; what another program
+ * sent is waited for 10 s at most, so that the script never hangs; sockets are written by their lesson names.
+ */
 class PythonTranscriptTest {
+    /** A script that waits 10 s for another program ends well within this; one that hangs does not. */
+    private static final long RUN_SECONDS = 15;
 
     @Test
     void aFloodOfReceivesDoesNotPushOutTheSocketsSetUp(@TempDir Path dir) throws Exception {
@@ -51,5 +57,150 @@ class PythonTranscriptTest {
         assertEquals(0, p.exitValue(), "the script runs to its end: " + printed);
         assertEquals(List.of("BlockingIOError: [Errno 11] Resource temporarily unavailable",
                 "BlockingIOError: [Errno 11] Resource temporarily unavailable"), printed);
+    }
+
+    private static PythonTranscript transcriptOf(SocketEngine engine, SocketNames names) {
+        PythonTranscript transcript = new PythonTranscript(3_000, id -> engine.socket(id).map(SocketInfo::local).orElse(null), names);
+        engine.addListener(r -> {
+            synchronized (transcript) {
+                transcript.add(r);
+            }
+        });
+        return transcript;
+    }
+
+    /** Runs a saved script under python3 as the test's own program, line by line. */
+    private static PythonPeer run(Path dir, String script) throws Exception {
+        Path file = dir.resolve("session.py");
+        Files.writeString(file, script);
+        return PythonPeer.start("import runpy, sys; runpy.run_path(sys.argv[1], run_name='__main__')", file.toString());
+    }
+
+    /** Sends datagrams from a python3 process, another program, and returns the port it sent them from. */
+    private static long sendFromPython(long port, String... texts) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(Long.toString(port)));
+        args.addAll(List.of(texts));
+        try (PythonPeer peer = PythonPeer.start("import socket, sys\n"
+                + "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+                + "for text in sys.argv[2:]:\n"
+                + "    s.sendto(text.encode(), ('127.0.0.1', int(sys.argv[1])))\n"
+                + "print('from', s.getsockname()[1])\n", args.toArray(String[]::new))) {
+            return Long.parseLong(peer.expect("from"));
+        }
+    }
+
+    private static long port(SocketEngine engine, String id) {
+        return ((PyValue.Int) engine.socket(id).orElseThrow().local().get(1)).value();
+    }
+
+    @Test
+    void aDatagramFromAnotherProgramIsWaitedForTenSecondsAtMostThenTheScriptGoesOn(@TempDir Path dir) throws Exception {
+        String script;
+        long python;
+        try (SocketEngine engine = new SocketEngine()) {
+            PythonTranscript transcript = transcriptOf(engine, new SocketNames());
+            String receiver = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).value().repr();
+            engine.call(receiver, "bind", SocketEngine.address("127.0.0.1", 0));
+            python = sendFromPython(port(engine, receiver), "from python", "again");
+            String sender = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).value().repr();
+            engine.call(receiver, "recvfrom", PyValue.of(1024));
+            engine.call(receiver, "recvfrom", PyValue.of(1024));
+            engine.call(sender, "sendto", PyValue.of("ours".getBytes(StandardCharsets.UTF_8)), engine.call(receiver, "getsockname").value());
+            engine.call(receiver, "recvfrom", PyValue.of(1024));
+            synchronized (transcript) {
+                script = transcript.script(Instant.now());
+            }
+        }
+        String from = "127.0.0.1:" + python;
+        assertTrue(script.contains("# from " + from + ", another program: send it again, e.g. ncat -u 127.0.0.1 PORT"), script);
+        assertTrue(script.contains("print_from_another_program(s1, '" + from + "', 'ncat -u', lambda: s1.recvfrom(1024))"
+                + "  # (b'from python', ('127.0.0.1', " + python + "))"), script);
+        assertTrue(script.contains("print(repr(s1.recvfrom(1024)))  # (b'ours', ('127.0.0.1', "), "our own sender is no other program: " + script);
+
+        long started = System.nanoTime();
+        try (PythonPeer run = run(dir, script)) {
+            String waiting = run.expect("waiting 10 s for " + from + ", another program: send it again, e.g. ncat -u 127.0.0.1");
+            assertTrue(waiting.matches("\\d+"), "the script says which port to send to: " + waiting);
+            String nothing = lineWithin(run, RUN_SECONDS);
+            assertEquals("nothing from " + from + " within 10 s", nothing);
+            assertEquals("nothing from " + from + ": not waiting for it again", run.line(), "a silent sender is not waited for twice");
+            assertTrue(run.line().startsWith("('127.0.0.1', "), "getsockname");
+            assertEquals("4", run.line(), "our own send");
+            assertTrue(run.line().startsWith("(b'ours', ('127.0.0.1', "), "our own datagram, received as in the playground");
+            assertEquals(0, run.exitCode());
+        }
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertTrue(seconds < RUN_SECONDS, "the script ended after " + seconds + " s");
+    }
+
+    /** The next line of the script, waiting up to the given time (the script waits 10 s for another program). */
+    private static String lineWithin(PythonPeer run, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (true) {
+            try {
+                return run.line();
+            } catch (AssertionError noLineYet) {
+                if (System.nanoTime() > deadline || noLineYet.getMessage().contains("before it ended")) {
+                    throw noLineYet;
+                }
+            }
+        }
+    }
+
+    /** A python3 client, another program: connects to the port, sends the text, closes; returns its port. */
+    private static long connectFromPython(long port, String text) throws Exception {
+        try (PythonPeer peer = PythonPeer.start("import socket, sys\n"
+                + "c = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n"
+                + "c.sendall(sys.argv[2].encode())\n"
+                + "print('from', c.getsockname()[1])\n"
+                + "c.close()\n", Long.toString(port), text)) {
+            long from = Long.parseLong(peer.expect("from"));
+            assertEquals(0, peer.exitCode());
+            return from;
+        }
+    }
+
+    @Test
+    void aConnectionFromAnotherProgramIsWaitedForAndTheScriptSaysWhatToRun(@TempDir Path dir) throws Exception {
+        String script;
+        long python;
+        try (SocketEngine engine = new SocketEngine()) {
+            PythonTranscript transcript = transcriptOf(engine, new SocketNames());
+            String server = engine.socket(Family.AF_INET, SockType.SOCK_STREAM).value().repr();
+            engine.call(server, "bind", SocketEngine.address("127.0.0.1", 0));
+            engine.call(server, "listen", PyValue.of(1));
+            python = connectFromPython(port(engine, server), "hello tcp");
+            engine.call(server, "accept");
+            assertEquals("b'hello tcp'", engine.call("conn1", "recv", PyValue.of(1024)).outcome());
+            assertEquals("b''", engine.call("conn1", "recv", PyValue.of(1024)).outcome());
+            synchronized (transcript) {
+                script = transcript.script(Instant.now());
+            }
+        }
+        String from = "127.0.0.1:" + python;
+        assertTrue(script.contains("# from " + from + ", another program: connect again, e.g. ncat 127.0.0.1 PORT"), script);
+        assertTrue(script.contains("conn1, addr1 = connection_from_another_program(s1, '" + from + "', 'ncat', lambda: s1.accept())"
+                + "  # ('127.0.0.1', " + python + ")"), script);
+        assertTrue(script.contains("# from " + from + ", another program: send it again on the connection accepted above"), script);
+        assertTrue(script.contains("print_from_another_program(conn1, '" + from + "', None, lambda: conn1.recv(1024))  # b'hello tcp'"), script);
+
+        // Nobody connects: the script says so after 10 s and stops, for the rest needs the connection.
+        try (PythonPeer run = run(dir, script)) {
+            run.expect("waiting 10 s for " + from + ", another program: connect again, e.g. ncat 127.0.0.1");
+            assertEquals("nothing from " + from + " within 10 s", lineWithin(run, RUN_SECONDS));
+            assertEquals("the rest of the script needs that connection, so it stops here", run.line());
+            assertEquals(1, run.exitCode());
+        }
+        // Another program connects when the script asks, at the port it prints: the script carries on with it.
+        try (PythonPeer run = run(dir, script)) {
+            String port = run.expect("waiting 10 s for " + from + ", another program: connect again, e.g. ncat 127.0.0.1");
+            long again = connectFromPython(Long.parseLong(port), "hello again");
+            assertEquals("('127.0.0.1', " + again + ")", run.line(), "the accept's address");
+            assertEquals("waiting 10 s for " + from + ", another program: send it again, on its connection", run.line());
+            assertEquals("b'hello again'", run.line());
+            run.expect("waiting 10 s for " + from);
+            assertEquals("b''", run.line(), "the other program closed, as before");
+            assertEquals(0, run.exitCode());
+        }
     }
 }

@@ -12,19 +12,25 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
+import org.socketplayground.lessons.Lesson;
+import org.socketplayground.robustness.PythonPeer;
 import org.socketplayground.ui.theme.Projector;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Python pane shows one line per call with its outcome; the saved script, run by CPython after the
- * window has closed its sockets, prints the same outcomes.
+ * window has closed its sockets, prints the same outcomes. Sockets a lesson names are shown and written by those
+ * names; what another program sent is waited for 10 s at most, so the script never hangs.
  */
 class PythonPaneTest extends OwnWindow {
     private static final Pattern PORT = Pattern.compile("(\\('[^']*', )(\\d+)");
@@ -84,17 +90,25 @@ class PythonPaneTest extends OwnWindow {
 
     /** Saves the script, closes the window (and so every socket), runs the script, returns what it printed. */
     private List<String> saveAndRun(Path dir) throws Exception {
+        return saveAndRun(dir, 30);
+    }
+
+    /** As above; the script must end within the time given, or the test fails (and the script is stopped). */
+    private List<String> saveAndRun(Path dir, long seconds) throws Exception {
         Path script = dir.resolve("session.py");
         System.setProperty("playground.saveTo", script.toString());
         ui.click("saveScriptButton");
         ui.waitUntil(() -> Files.exists(script) && Files.size(script) > 0, "the script is saved");
         FxToolkit.cleanupStages();
-        Process p = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
-        List<String> printed;
-        try (var reader = p.inputReader(StandardCharsets.UTF_8)) {
-            printed = reader.lines().toList();
+        Path output = dir.resolve("printed.txt");
+        Process p = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        boolean ended = p.waitFor(seconds, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
         }
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        List<String> printed = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertTrue(ended, "the script ends within " + seconds + " s; it printed " + printed + "\n" + Files.readString(script));
         assertEquals(0, p.exitValue(), "the script runs to its end: " + printed);
         return printed;
     }
@@ -205,5 +219,95 @@ class PythonPaneTest extends OwnWindow {
         robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.DIGIT0)
                 .release(javafx.scene.input.KeyCode.DIGIT0).release(javafx.scene.input.KeyCode.CONTROL);
         ui.waitUntil(() -> root.getStyle().contains(Projector.DEFAULT_SIZE + "px"), "Ctrl+0 resets the size");
+    }
+
+    @Test
+    void aDatagramFromAnotherProgramDoesNotHangTheSavedScript(@TempDir Path dir) throws Exception {
+        String receiver = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("portField", "0");
+        ui.click("bindButton");
+        ui.expectOutcome("None");
+        String python;
+        try (PythonPeer peer = PythonPeer.start("import socket, sys\n"
+                + "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+                + "s.sendto(b'from python', ('127.0.0.1', int(sys.argv[1])))\n"
+                + "print('from', s.getsockname()[1])\n", ui.localPort(receiver))) {
+            python = peer.expect("from");
+        }
+        ui.click("recvButton");
+        ui.expectOutcome("(b'from python', ('127.0.0.1', " + python + "))");
+        String code = code(receiver + ".recvfrom(1024)  # (b'from python'");
+        assertTrue(code.contains(receiver + ".recvfrom(1024)  # (b'from python', ('127.0.0.1', " + python + "))"), code);
+
+        List<String> printed = saveAndRun(dir, 15);
+        String from = "127.0.0.1:" + python;
+        assertTrue(printed.contains("nothing from " + from + " within 10 s"), "the script says nothing came: " + printed);
+        assertTrue(printed.get(0).startsWith("waiting 10 s for " + from + ", another program: send it again, e.g. ncat -u 127.0.0.1 "),
+                "the script says what to run: " + printed);
+    }
+
+    /** Opens a lesson and does every step with Show me alone. */
+    private void showMeWholeLesson(String titleStart) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Lesson> choice = robot.lookup("#lessonChoice").queryAs(ComboBox.class);
+        robot.interact(() -> choice.getItems().stream().filter(l -> l.title().startsWith(titleStart)).findFirst()
+                .ifPresent(choice::setValue));
+        ui.waitUntil(() -> ui.label("lessonTitle").startsWith(titleStart), "the lesson is open");
+        int steps = choice.getValue().steps().size();
+        for (int step = 1; step <= steps; step++) {
+            int number = step;
+            ui.waitUntil(() -> ui.label("lessonProgress").equals(number + " / " + steps), "step " + number + " is shown");
+            if (!ui.label("lessonStatus").startsWith("✔")) {
+                ui.click("lessonShowMeButton");
+            }
+            ui.waitUntil(() -> ui.label("lessonStatus").startsWith("✔"), "step " + number + " ticks");
+            if (step < steps) {
+                ui.click("lessonNextButton");
+            }
+        }
+    }
+
+    /** The texts a table's cells under a heading show on screen now, top to bottom (empty rows left out). */
+    private List<String> shownUnder(String tableId, String heading) {
+        return ui.onFx(() -> robot.lookup("#" + tableId).queryAs(TableView.class).lookupAll(".table-cell").stream()
+                .map(node -> (TableCell<?, ?>) node)
+                .filter(cell -> !cell.isEmpty() && cell.getTableColumn() != null && cell.getTableColumn().getText().equals(heading)
+                        && cell.getTableRow() != null && cell.getTableRow().isVisible() && cell.getText() != null)
+                .sorted(java.util.Comparator.comparingInt(TableCell::getIndex))
+                .map(TableCell::getText).toList());
+    }
+
+    @Test
+    void aLessonsNamesAreWhatTheTableTheLogAndThePythonPaneSay(@TempDir Path dir) throws Exception {
+        showMeWholeLesson("Two UDP sockets");
+        ui.waitUntil(() -> shownUnder("socketTable", "Socket").equals(List.of("receiver", "sender")),
+                "the table shows the lesson's names (it shows " + shownUnder("socketTable", "Socket") + ")");
+        List<Integer> received = ui.logRowsWhere("← recvfrom");
+        assertEquals(2, received.size());
+        for (int row : received) {
+            assertEquals("receiver", ui.cell("logTable", row, "Socket"));
+        }
+        ui.waitUntil(() -> shownUnder("logTable", "Socket").containsAll(List.of("receiver", "sender"))
+                && shownUnder("logTable", "Socket").stream().noneMatch(text -> text.matches("s\\d+")),
+                "the log shows the lesson's names (it shows " + shownUnder("logTable", "Socket") + ")");
+
+        int made = ui.logRowsWhere("socket(").get(0);
+        assertEquals("receiver", ui.cell("logTable", made, "Data"), "socket() gave the receiver");
+
+        ui.type("logFilterField", "receiver");
+        ui.waitUntil(() -> !shownUnder("logTable", "Socket").isEmpty()
+                && shownUnder("logTable", "Socket").stream().allMatch("receiver"::equals),
+                "filtering by the name shows the receiver's rows (it shows " + shownUnder("logTable", "Socket") + ")");
+        assertTrue(shownUnder("logTable", "Call").containsAll(List.of("bind(('127.0.0.1', 0))", "← recvfrom(1024)")),
+                "the receiver's calls: " + shownUnder("logTable", "Call"));
+        ui.type("logFilterField", "");
+
+        String code = code("receiver.recvfrom(1024)  # (b'second message'");
+        assertTrue(code.contains("receiver = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"), code);
+        assertTrue(code.contains("sender.sendto(b'Hello World', receiver.getsockname())  # 11\n"), code);
+        assertTrue(code.contains("receiver.recvfrom(1024)  # (b'Hello World', ('127.0.0.1', "), code);
+        assertFalse(code.matches("(?s).*\\bs\\d+\\b.*"), "no socket is written by its id: " + code);
+        List<String> shown = commentedOutcomes(code);
+        assertEquals(normalise(shown), normalise(saveAndRun(dir)));
     }
 }

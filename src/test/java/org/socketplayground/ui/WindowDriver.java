@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import org.socketplayground.ui.session.SocketRow;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -203,11 +204,12 @@ final class WindowDriver {
         return onFx(() -> table(tableId).getItems().size());
     }
 
-    /** The index of the socket table row whose Socket cell reads id. */
+    /** The row of a socket, found by the engine's id or by the name the Socket column shows. */
     int socketRow(String id) {
         return onFx(() -> {
+            List<Object> sockets = table("socketTable").getItems();
             for (int i = 0; i < rows("socketTable"); i++) {
-                if (cell("socketTable", i, "Socket").equals(id)) {
+                if (((SocketRow) sockets.get(i)).id().equals(id) || cell("socketTable", i, "Socket").equals(id)) {
                     return i;
                 }
             }

@@ -314,7 +314,7 @@ public final class CallsView {
         SocketRow row = session.selectedSocket();
         boolean none = row == null;
         boolean stream = !none && row.info().type().isStream();
-        selectedLabel.setText(none ? "Calls — select a socket" : "Calls on " + row.id()
+        selectedLabel.setText(none ? "Calls — select a socket" : "Calls on " + row.name()
                 + (row.info().state() == SocketState.CLOSED ? " (closed)" : ""));
         sendButton.setText(stream ? "send()" : "sendto()");
         recvButton.setText(stream ? "recv()" : "recvfrom()");

@@ -53,6 +53,7 @@ public final class CodeView {
             }
         });
         session.transcriptChangesProperty().addListener((o, was, now) -> stale = true);
+        session.nameChangesProperty().addListener((o, was, now) -> stale = true);   // a lesson named a socket
         session.refreshedProperty().addListener((o, was, now) -> {
             if (stale && now.longValue() - lastRefresh > REFRESH_NANOS) {
                 lastRefresh = now.longValue();

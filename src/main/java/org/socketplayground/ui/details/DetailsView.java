@@ -21,6 +21,6 @@ public final class DetailsView {
     }
 
     private void show(CallRecord call) {
-        detailArea.setText(call == null ? "" : LogRow.detail(call));
+        detailArea.setText(call == null ? "" : LogRow.detail(call, session.names()));
     }
 }

@@ -98,6 +98,7 @@ public final class LogView {
             }
         });
         logHexToggle.selectedProperty().addListener((o, was, now) -> logTable.refresh());
+        session.nameChangesProperty().addListener((o, was, now) -> logTable.refresh());   // a lesson named a socket
         pauseLogToggle.selectedProperty().bindBidirectional(log.pausedProperty());
         log.pausedProperty().addListener((o, was, paused) -> {
             if (!paused) {

@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 import org.socketplayground.engine.Addresses;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.transcript.SocketNames;
 
 /**
  * One finished call as a row of the live log. Data calls fill the source and bytes columns: for what came in,
@@ -18,6 +19,8 @@ public final class LogRow {
     static final long ROW_BYTES = 512;
 
     private final CallRecord record;
+    /** The names sockets are shown by; asked each time, for a socket may be named after its row was made. */
+    private final SocketNames names;
     private final String sourceHost;
     private final String sourcePort;
     /** The data that came in or went out, kept as the record holds it: copied only when asked for. */
@@ -35,7 +38,13 @@ public final class LogRow {
      * taken here, in the order the calls arrived.
      */
     public LogRow(CallRecord record, SenderColors colours) {
+        this(record, colours, new SocketNames());
+    }
+
+    /** As above, showing sockets by the names given to them. */
+    public LogRow(CallRecord record, SenderColors colours, SocketNames names) {
         this.record = record;
+        this.names = names;
         PyValue.Tuple source = null;
         PyValue.Bytes bytes = null;
         if (!record.failed()) {
@@ -94,9 +103,9 @@ public final class LogRow {
         return a.source();
     }
 
-    /** The call as Python, as {@link CallRecord#expression()} writes it, data arguments shortened. */
-    private static String expression(CallRecord r) {
-        return (r.socketId() == null || r.call().equals("socket") ? "socket" : r.socketId()) + "." + r.call()
+    /** The call as Python, as {@link CallRecord#expression()} writes it, sockets by name, data arguments shortened. */
+    private static String expression(CallRecord r, SocketNames names) {
+        return (r.socketId() == null || r.call().equals("socket") ? "socket" : names.of(r.socketId())) + "." + r.call()
                 + r.args().stream().map(a -> source(a, DETAIL_BYTES)).collect(Collectors.joining(", ", "(", ")"));
     }
 
@@ -129,8 +138,9 @@ public final class LogRow {
         return time;
     }
 
+    /** The socket by the name a lesson gave it, else its id. */
     public String socket() {
-        return record.socketId() == null ? "socket" : record.socketId();
+        return record.socketId() == null ? "socket" : names.of(record.socketId());
     }
 
     public String call() {
@@ -163,6 +173,13 @@ public final class LogRow {
     }
 
     public String text() {
+        if (record.value() instanceof PyValue.SocketRef made) {
+            return names.of(made.id());   // asked each time: the socket may be named after its row was made
+        }
+        if (payload == null && record.call().equals("accept") && record.value() instanceof PyValue.Tuple t
+                && t.get(0) instanceof PyValue.SocketRef conn) {
+            return "(" + names.of(conn.id()) + ", " + t.get(1).repr() + ")";
+        }
         if (text == null) {
             text = payload == null ? record.outcome()
                     : payload.length() == 0 ? "b''"   // an empty cell would hide that a recv returned b''
@@ -195,7 +212,7 @@ public final class LogRow {
     /** Whether the row mentions the text: its socket, its sender as host:port, its call or its data. */
     public boolean matches(String needle) {
         String n = needle.toLowerCase(java.util.Locale.ROOT);
-        return socket().toLowerCase(java.util.Locale.ROOT).equals(n)
+        return names.isCalled(record.socketId(), n) || socket().toLowerCase(java.util.Locale.ROOT).equals(n)
                 || (sourceHost + ":" + sourcePort).contains(n)
                 || call().toLowerCase(java.util.Locale.ROOT).contains(n)
                 || text().toLowerCase(java.util.Locale.ROOT).contains(n);
@@ -217,14 +234,19 @@ public final class LogRow {
 
     /** Everything about a call, with a hex dump of its data, for the detail pane. */
     public static String detail(CallRecord record) {
-        return new LogRow(record, new SenderColors()).detail();
+        return detail(record, new SocketNames());
+    }
+
+    /** As above, with sockets by the names given to them. */
+    public static String detail(CallRecord record, SocketNames names) {
+        return new LogRow(record, new SenderColors(), names).detail();
     }
 
     /** Everything about the call, with a hex dump of the data, for the detail pane. */
     public String detail() {
         StringBuilder sb = new StringBuilder();
         String outcome = record.outcome();
-        sb.append(expression(record)).append('\n');
+        sb.append(expression(record, names)).append('\n');
         sb.append("→ ").append(outcome.length() > 2000 ? outcome.substring(0, 2000) + "…" : outcome).append('\n');
         sb.append("at ").append(time()).append(", took ").append(String.format(java.util.Locale.ROOT, "%.3f ms", record.durationNanos() / 1e6));
         sb.append(record.blocked() ? ", waited for the network" : "").append('\n');

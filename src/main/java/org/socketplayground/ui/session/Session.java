@@ -16,7 +16,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.PyConsole;
@@ -27,6 +26,7 @@ import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonSession;
 import org.socketplayground.peers.Peers;
 import org.socketplayground.transcript.PythonTranscript;
+import org.socketplayground.transcript.SocketNames;
 import org.socketplayground.ui.theme.Projector;
 
 /**
@@ -52,9 +52,7 @@ public final class Session implements AutoCloseable {
     private final PythonPrompt prompt;
     private final Peers peers;
     private final SessionLog log;
-    private final Map<String, SocketRow> rows = new LinkedHashMap<>();
-    private final ObservableList<SocketRow> sockets = FXCollections.observableArrayList();
-    private final ObservableList<SocketRow> socketsShown = FXCollections.unmodifiableObservableList(sockets);
+    private final SocketRows rows;
     private final Map<Long, CallRecord> waiting = new LinkedHashMap<>();
     /** The last call on each socket that a person made (buttons, Show me, the prompt), not its loops and peers. */
     private final Map<String, CallRecord> lastCallOn = new java.util.HashMap<>();
@@ -87,11 +85,13 @@ public final class Session implements AutoCloseable {
     public Session(SocketEngine engine, int maxLogRows) {
         this.engine = engine;
         this.feed = new RecordFeed(engine::effectHorizon);
-        this.log = new SessionLog(maxLogRows, SessionLog.DEFAULT_BYTES);
-        this.receiver = new ContinuousReceiver(engine);
-        this.transcript = new PythonTranscript(TRANSCRIPT_CALLS, id -> engine.socket(id).map(SocketInfo::local).orElse(null));
         this.console = new PyConsole(engine);
         this.prompt = new PythonPrompt(engine, console, userOutcome::set);   // its calls are the user's calls
+        this.rows = new SocketRows(console);
+        this.log = new SessionLog(maxLogRows, SessionLog.DEFAULT_BYTES, rows.names());
+        this.receiver = new ContinuousReceiver(engine);
+        this.transcript = new PythonTranscript(TRANSCRIPT_CALLS, id -> engine.socket(id).map(SocketInfo::local).orElse(null),
+                rows.names());
         this.peers = new Peers(engine);
         engine.addListener(feed);
         pulse = new AnimationTimer() {
@@ -127,7 +127,17 @@ public final class Session implements AutoCloseable {
 
     /** The socket table's rows, one per socket the engine has made, in order. */
     public ObservableList<SocketRow> sockets() {
-        return socketsShown;
+        return rows.shown();
+    }
+
+    /** The names sockets are shown by: a lesson's name, else the engine's id. */
+    public SocketNames names() {
+        return rows.names();
+    }
+
+    /** Counts the times a socket was given a name: the views that show sockets by name show them again. */
+    public ReadOnlyIntegerProperty nameChangesProperty() {
+        return rows.nameChangesProperty();
     }
 
     public SessionLog log() {
@@ -255,7 +265,7 @@ public final class Session implements AutoCloseable {
     }
 
     public void selectSocket(String id) {
-        SocketRow row = id == null ? null : rows.get(id);
+        SocketRow row = rows.get(id);
         if (row != null) {
             selectedSocket.set(row);
         }
@@ -335,6 +345,7 @@ public final class Session implements AutoCloseable {
         if (!batch.isEmpty()) {
             absorb(batch);
         }
+        rows.applyNames(log);
         String message = userNotice.getAndSet(null);
         if (message != null) {
             notice.set(message);
@@ -392,17 +403,8 @@ public final class Session implements AutoCloseable {
     }
 
     private void refreshSockets() {
-        for (SocketInfo info : engine.sockets()) {
-            SocketRow row = rows.get(info.id());
-            if (row == null) {
-                row = new SocketRow(info);
-                rows.put(info.id(), row);
-                sockets.add(row);
-            } else {
-                row.update(info);
-            }
-        }
-        if (selectAfterCreate != null && !selectAfterCreate.isEmpty() && rows.containsKey(selectAfterCreate)) {
+        rows.refresh(engine.sockets());
+        if (selectAfterCreate != null && !selectAfterCreate.isEmpty() && rows.get(selectAfterCreate) != null) {
             selectedSocket.set(rows.get(selectAfterCreate));
             selectAfterCreate = null;
         }

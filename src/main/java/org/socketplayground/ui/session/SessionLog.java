@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.socketplayground.engine.CallRecord;
+import org.socketplayground.transcript.SocketNames;
 
 /**
  * The live log's rows: the newest finished calls, the ones held back while the log is paused, and the filter.
@@ -27,6 +28,7 @@ public final class SessionLog {
     private final int maxRows;
     private final long maxBytes;
     private final SenderColors colours = new SenderColors();
+    private final SocketNames names;
     private final ObservableList<LogRow> rows = FXCollections.observableArrayList();
     private final FilteredList<LogRow> visible = new FilteredList<>(rows);
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
@@ -38,10 +40,18 @@ public final class SessionLog {
     private final ReadOnlyLongWrapper trimmedForBytes = new ReadOnlyLongWrapper(this, "trimmedForBytes");
     private long rowBytes;
     private long heldBytes;
+    private String filterText = "";
+    private boolean filterDataOnly;
 
     SessionLog(int maxRows, long maxBytes) {
+        this(maxRows, maxBytes, new SocketNames());
+    }
+
+    /** A log whose Socket column shows sockets by the names given to them. */
+    SessionLog(int maxRows, long maxBytes, SocketNames names) {
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
+        this.names = names;
         paused.addListener((o, was, now) -> {
             if (!now) {
                 List<CallRecord> resumed = new ArrayList<>(held);
@@ -85,7 +95,16 @@ public final class SessionLog {
     /** Shows only the rows that mention the text (socket, sender host:port, call or data), or only data calls. */
     public void filter(String needle, boolean dataOnly) {
         String n = needle == null ? "" : needle.strip();
+        filterText = n;
+        filterDataOnly = dataOnly;
         visible.setPredicate(row -> (!dataOnly || row.hasData()) && (n.isEmpty() || row.matches(n)));
+    }
+
+    /** Filters again, the same way: a socket was named, and a filter by its name now finds its rows. */
+    void refilter() {
+        if (!filterText.isEmpty()) {
+            filter(filterText, filterDataOnly);
+        }
     }
 
     /** Empties the log; the counters keep counting. */
@@ -121,7 +140,7 @@ public final class SessionLog {
         List<LogRow> fresh = new ArrayList<>(kept.size());
         long freshBytes = 0;
         for (CallRecord r : kept) {
-            LogRow row = new LogRow(r, colours);
+            LogRow row = new LogRow(r, colours, names);
             fresh.add(row);
             freshBytes += row.bytes();
         }

@@ -9,6 +9,7 @@ import org.socketplayground.engine.SocketInfo;
 public final class SocketRow {
     private final String id;
     private SocketInfo info;
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper type = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper local = new ReadOnlyStringWrapper();
@@ -17,9 +18,14 @@ public final class SocketRow {
     private final ReadOnlyStringWrapper received = new ReadOnlyStringWrapper();
     private final RateMeter rate = new RateMeter();
 
-    SocketRow(SocketInfo info) {
+    SocketRow(SocketInfo info, String name) {
         this.id = info.id();
+        this.name.set(name);
         update(info);
+    }
+
+    void rename(String shownAs) {
+        name.set(shownAs);
     }
 
     void update(SocketInfo info) {
@@ -42,6 +48,15 @@ public final class SocketRow {
 
     public String id() {
         return id;
+    }
+
+    /** What the socket is shown by: the name a lesson gave it, else its id. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public String name() {
+        return name.get();
     }
 
     public SocketInfo info() {

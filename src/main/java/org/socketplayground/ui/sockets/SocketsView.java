@@ -1,6 +1,5 @@
 package org.socketplayground.ui.sockets;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -43,7 +42,7 @@ public final class SocketsView {
     private void initialize() {
         socketTable.setItems(session.sockets());
         socketTable.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        socketIdColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
+        socketIdColumn.setCellValueFactory(c -> c.getValue().nameProperty());
         socketTypeColumn.setCellValueFactory(c -> c.getValue().typeProperty());
         socketStateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         socketLocalColumn.setCellValueFactory(c -> c.getValue().localProperty());
@@ -96,11 +95,11 @@ public final class SocketsView {
         RateMeter meter = row.rate();
         boolean udp = !row.info().type().isStream();
         long perSecond = Math.round(meter.datagramsPerSecond());
-        rateLabel.setText(row.id() + " receives " + (udp ? Format.count(perSecond) + " datagrams/s · " : "")
+        rateLabel.setText(row.name() + " receives " + (udp ? Format.count(perSecond) + " datagrams/s · " : "")
                 + Format.bytesPerSecond(meter.bytesPerSecond()));
         rateChart.setValues(udp ? meter.history() : meter.bytesHistory());
         double peak = rateChart.peak();
-        rateTip.setText("The last minute of what " + row.id() + " received, "
+        rateTip.setText("The last minute of what " + row.name() + " received, "
                 + (udp ? "in datagrams per second; peak " + Format.count(Math.round(peak)) + "/s"
                         : "in bytes per second; peak " + Format.bytesPerSecond(peak)));
     }

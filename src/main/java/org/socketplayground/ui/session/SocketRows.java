@@ -1,0 +1,80 @@
+package org.socketplayground.ui.session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.socketplayground.engine.PyConsole;
+import org.socketplayground.engine.SocketInfo;
+import org.socketplayground.transcript.SocketNames;
+
+/**
+ * The socket table's rows, one per socket the engine has made, in order, and the names sockets are shown by. A name
+ * is learned whenever the console binds one to a socket (a lesson's {@code As:}, a Show me line such as
+ * {@code receiver = socket.socket(...)}, a peer started {@code as server}), on whatever thread ran the line, and
+ * applied at the next frame, so that the table, the log and the Python pane change together.
+ */
+final class SocketRows {
+    private final Map<String, SocketRow> rows = new LinkedHashMap<>();
+    private final ObservableList<SocketRow> sockets = FXCollections.observableArrayList();
+    private final ObservableList<SocketRow> shown = FXCollections.unmodifiableObservableList(sockets);
+    private final SocketNames names = new SocketNames();
+    /** Names bound since the last frame: {name, socket id}. */
+    private final ConcurrentLinkedQueue<String[]> learned = new ConcurrentLinkedQueue<>();
+    private final ReadOnlyIntegerWrapper nameChanges = new ReadOnlyIntegerWrapper(this, "nameChanges");
+
+    SocketRows(PyConsole console) {
+        console.onSocketNamed((name, id) -> learned.add(new String[] {name, id}));
+    }
+
+    ObservableList<SocketRow> shown() {
+        return shown;
+    }
+
+    SocketNames names() {
+        return names;
+    }
+
+    ReadOnlyIntegerProperty nameChangesProperty() {
+        return nameChanges.getReadOnlyProperty();
+    }
+
+    SocketRow get(String id) {
+        return id == null ? null : rows.get(id);
+    }
+
+    /** Adds a row for each new socket and brings the others up to date. */
+    void refresh(Iterable<SocketInfo> infos) {
+        for (SocketInfo info : infos) {
+            SocketRow row = rows.get(info.id());
+            if (row == null) {
+                row = new SocketRow(info, names.of(info.id()));
+                rows.put(info.id(), row);
+                sockets.add(row);
+            } else {
+                row.update(info);
+            }
+        }
+    }
+
+    /**
+     * Applies the names learned since the last frame: the rows show them, the log filters by them, and the name
+     * changes count once, for the views that show sockets in their text.
+     */
+    void applyNames(SessionLog log) {
+        boolean changed = false;
+        for (String[] named = learned.poll(); named != null; named = learned.poll()) {
+            changed |= names.name(named[1], named[0]);
+        }
+        if (changed) {
+            for (SocketRow row : rows.values()) {
+                row.rename(names.of(row.id()));
+            }
+            log.refilter();
+            nameChanges.set(nameChanges.get() + 1);
+        }
+    }
+}
