@@ -71,6 +71,7 @@ public final class Session implements AutoCloseable {
     private final StringProperty destPortDraft = new SimpleStringProperty(this, "destPortDraft", "");
     private final AtomicReference<CallRecord> userOutcome = new AtomicReference<>();
     private final AtomicReference<String> userNotice = new AtomicReference<>();
+    private final ShowMe showMe = new ShowMe(this);
     private final AnimationTimer pulse;
     private String lastUserCall;
     private String selectAfterCreate;
@@ -116,6 +117,10 @@ public final class Session implements AutoCloseable {
 
     public Peers peers() {
         return peers;
+    }
+
+    public ShowMe showMe() {
+        return showMe;
     }
 
     /** The socket table's rows, one per socket the engine has made, in order. */
@@ -219,13 +224,11 @@ public final class Session implements AutoCloseable {
 
     // ---------------------------------------------------------------- what the views do
 
-    /** Starts a call on the engine's threads; its outcome comes back at the next pulse. */
-    public void perform(String target, String call, List<PyValue> args) {
+    /** Starts a call on the engine's threads; its outcome comes back at the next pulse, its record to the future. */
+    public CompletableFuture<CallRecord> perform(String target, String call, List<PyValue> args) {
         lastUserCall = target + "." + call;
-        if (call.equals("socket")) {
-            selectAfterCreate = "";
-        }
-        engine.submit(target, call, args).thenAccept(userOutcome::set);
+        selectAfterCreate = call.equals("socket") ? "" : selectAfterCreate;   // "": select it once the table has it
+        return engine.submit(target, call, args).whenComplete((record, failure) -> userOutcome.set(record));
     }
 
     /** Input that cannot become a call: the calls pane says why. */
@@ -306,6 +309,7 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         pulse.stop();
+        showMe.stop();
         engine.close();
         receiver.close();
         peers.close();
