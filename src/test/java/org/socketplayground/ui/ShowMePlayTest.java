@@ -181,6 +181,37 @@ class ShowMePlayTest extends SharedWindow {
         assertEquals(socketsBefore + 1, (int) ui.onFx(() -> ui.rows("socketTable")), "the play made nothing after it stopped");
     }
 
+    @Test
+    void choosingAnotherLessonDuringThePlayStopsIt() throws Exception {
+        openLesson("""
+                # Show me, left
+                A socket, slowly.
+
+                ## Two sockets
+                Make two sockets.
+                Expect: socket(SOCK_DGRAM) -> ok
+                Show me: left_a = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                Show me: left_b = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                """);
+        speed(ShowMe.Speed.SLOW);
+        int socketsBefore = ui.onFx(() -> ui.rows("socketTable"));
+        int rowsBefore = quietLogRows();
+        ui.click("lessonShowMeButton");
+        ui.waitUntil(() -> robot.lookup("#createSocketButton").query().getStyleClass().contains(DemoPress.STYLE),
+                "socket() is shown before it is made");
+        openLesson("""
+                # Another lesson
+                Chosen while the first one played.
+
+                ## Read
+                Only read this.
+                """);
+        ui.waitUntil(() -> robot.lookup("." + DemoPress.STYLE).queryAll().isEmpty()
+                && ui.label("lessonStatus").startsWith("✔"), () -> "the play has stopped (status " + ui.label("lessonStatus") + ")");
+        assertEquals(rowsBefore, quietLogRows(), "no call was made after the lesson changed");
+        assertEquals(socketsBefore, (int) ui.onFx(() -> ui.rows("socketTable")));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Opens a teacher's lesson in the window, as Open… does, and starts it. */

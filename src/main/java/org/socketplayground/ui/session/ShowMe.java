@@ -103,16 +103,20 @@ public final class ShowMe {
                 failure = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
             }
             Throwable failed = failure;
-            Platform.runLater(() -> {
-                demonstration.set(null);
-                playing.set(false);
-                session.lessonChanged();
-                if (failed == null) {
-                    ended.complete(null);
-                } else {
-                    ended.completeExceptionally(failed);
-                }
-            });
+            try {
+                Platform.runLater(() -> {
+                    demonstration.set(null);
+                    playing.set(false);
+                    session.lessonChanged();
+                    if (failed == null) {
+                        ended.complete(null);
+                    } else {
+                        ended.completeExceptionally(failed);
+                    }
+                });
+            } catch (IllegalStateException toolkitGone) {
+                // the window has closed: nobody is watching any more
+            }
         }, "show-me");
         player.setDaemon(true);
         player.start();
