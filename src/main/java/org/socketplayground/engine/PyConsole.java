@@ -33,18 +33,55 @@ public final class PyConsole {
         this.engine = engine;
     }
 
+    /**
+     * A line made ready by {@link #prepare}: the socket call it still has to make, with its target and arguments
+     * evaluated ({@link #ready()}), or, for a line with no such call or one that failed before it, its result.
+     */
+    public record Prepared(String line, List<String> targets, String on, String call, List<PyValue> args, Result result) {
+        public boolean ready() {
+            return result == null;
+        }
+    }
+
     /** Runs one line; syntax outside the supported subset is a SyntaxError outcome, not an exception. */
     public Result run(String line) {
+        Prepared prepared = prepare(line);
+        return prepared.ready() ? finish(prepared, engine.call(prepared.on(), prepared.call(), prepared.args())) : prepared.result();
+    }
+
+    /**
+     * Runs a line up to its outermost socket call, which it leaves to be made: a window shows that call (the
+     * fields, the button) before it makes it. Calls inside the arguments ({@code receiver.getsockname()}) are made
+     * now. A line that is not one call is run whole.
+     */
+    public Prepared prepare(String line) {
         PyParser.Statement statement;
         try {
             statement = PyParser.parseStatement(line);
         } catch (PyParser.SyntaxError e) {
-            return new Result(null, new PyError("SyntaxError", null, e.getMessage()));
+            return new Prepared(line, List.of(), null, null, List.of(), new Result(null, new PyError("SyntaxError", null, e.getMessage())));
         }
         try {
+            if (statement.expr() instanceof PyExpr.Call c) {
+                Invocation call = invocation(c);
+                return new Prepared(line, statement.targets(), call.on(), call.method(), call.args(), null);
+            }
             PyValue value = eval(statement.expr());
             assign(statement.targets(), value);
-            return new Result(value, null);
+            return new Prepared(line, statement.targets(), null, null, List.of(), new Result(value, null));
+        } catch (PyException e) {
+            return new Prepared(line, statement.targets(), null, null, List.of(), new Result(null, e.error()));
+        }
+    }
+
+    /** Completes a prepared line with the record of its call: the value, bound to the line's names, or the error. */
+    public Result finish(Prepared prepared, CallRecord record) {
+        if (record.failed()) {
+            return new Result(null, record.error());
+        }
+        try {
+            assign(prepared.targets(), record.value());
+            return new Result(record.value(), null);
         } catch (PyException e) {
             return new Result(null, e.error());
         }
@@ -180,26 +217,33 @@ public final class PyConsole {
         return out;
     }
 
+    /** A socket call with its target and arguments evaluated, not yet made. */
+    private record Invocation(String on, String method, List<PyValue> args) {
+    }
+
     private PyValue call(PyExpr.Call c) throws PyException {
+        Invocation call = invocation(c);
+        CallRecord record = engine.call(call.on(), call.method(), call.args());
+        if (record.failed()) {
+            throw new PyException(record.error());
+        }
+        return record.value();
+    }
+
+    private Invocation invocation(PyExpr.Call c) throws PyException {
         if (!(c.function() instanceof PyExpr.Attr method)) {
             throw new PyException(PyError.typeError("only socket calls are supported here"));
         }
         PyValue target = eval(method.target());
         List<PyValue> args = evalAll(c.args());
-        String on;
         if (target == MODULE && SocketModule.isFunction(method.name())) {
-            on = SocketEngine.MODULE;
-        } else if (target instanceof PyValue.SocketRef r) {
-            on = r.id();
-        } else {
-            throw new PyException(new PyError("AttributeError", null,
-                    "'" + target.typeName() + "' object has no attribute '" + method.name() + "'"));
+            return new Invocation(SocketEngine.MODULE, method.name(), args);
         }
-        CallRecord record = engine.call(on, method.name(), args);
-        if (record.failed()) {
-            throw new PyException(record.error());
+        if (target instanceof PyValue.SocketRef r) {
+            return new Invocation(r.id(), method.name(), args);
         }
-        return record.value();
+        throw new PyException(new PyError("AttributeError", null,
+                "'" + target.typeName() + "' object has no attribute '" + method.name() + "'"));
     }
 
     private static PyValue index(PyValue target, PyValue index) throws PyException {

@@ -114,7 +114,7 @@ public final class LessonSession {
         for (Lesson.Action action : step.actions()) {
             if (action instanceof Lesson.PythonLine line) {
                 PyConsole.Result r = console.run(line.code());
-                results.add(line.code() + "  # " + (r.failed() ? r.error() : console.describe(r.value())));
+                results.add(line.code() + "  # " + describe(r));
             } else if (action instanceof Lesson.StartPeer peer) {
                 results.add(startPeer(peer));
             }
@@ -122,7 +122,26 @@ public final class LessonSession {
         return results;
     }
 
-    private String startPeer(Lesson.StartPeer p) {
+    /**
+     * For a window that plays Show me line by line: runs a line up to its own call (the calls in its arguments are
+     * made), which the window then shows and makes. Blocks while those calls run.
+     */
+    public PyConsole.Prepared prepare(String line) {
+        return console.prepare(line);
+    }
+
+    /** Completes a prepared line with its call's record: the names it assigns are bound for the next line. */
+    public PyConsole.Result finish(PyConsole.Prepared line, CallRecord record) {
+        return console.finish(line, record);
+    }
+
+    /** What a line gave, as Python would print it: its value (sockets by their names), or its error. */
+    public String describe(PyConsole.Result r) {
+        return r.failed() ? r.error().toString() : console.describe(r.value());
+    }
+
+    /** Starts a step's built-in peer and says what started; blocks briefly while its socket is bound. */
+    public String startPeer(Lesson.StartPeer p) {
         Peers.Kind kind = Peers.Kind.of(p.kind());
         if (kind == Peers.Kind.UDP_CLIENTS || kind == Peers.Kind.TCP_CLIENTS) {
             PyValue.Tuple target = addressOf(p.target());

@@ -395,4 +395,49 @@ class LessonsTest {
             assertEquals("2 / 3", session.progress());
         }
     }
+
+    /**
+     * For the window's Show me: a prepared line has made the calls in its arguments but not its own, which a window
+     * shows and then makes; its record completes the line and binds its names for the next one.
+     */
+    @Test
+    void aPreparedLineMakesItsInnerCallsAndLeavesItsOwnCallToMake() throws Exception {
+        try (SocketEngine engine = new SocketEngine(); Peers peers = new Peers(engine)) {
+            List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+            engine.addListener(r -> {
+                if (!r.isPending()) {
+                    calls.add(r.call());
+                }
+            });
+            PyConsole console = new PyConsole(engine);
+            LessonSession session = new LessonSession(LessonParser.parse("# L\n## S\nDo.\nExpect: accept -> ok\n"), engine, console, peers);
+            assertFalse(console.run("srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)").failed());
+            assertFalse(console.run("srv.bind(('127.0.0.1', 0))").failed());
+            assertFalse(console.run("srv.listen(5)").failed());
+            assertFalse(console.run("cli = socket.socket(socket.AF_INET, socket.SOCK_STREAM)").failed());
+            calls.clear();
+
+            PyConsole.Prepared connect = session.prepare("cli.connect(srv.getsockname())");
+            assertTrue(connect.ready());
+            assertEquals(List.of("getsockname"), calls, "the argument's call is made, connect() is not");
+            assertEquals("connect", connect.call());
+            assertEquals(((PyValue.SocketRef) console.variable("cli")).id(), connect.on());
+            assertEquals(engine.socket(((PyValue.SocketRef) console.variable("srv")).id()).orElseThrow().local(), connect.args().get(0));
+            assertFalse(session.finish(connect, engine.call(connect.on(), connect.call(), connect.args())).failed());
+
+            PyConsole.Prepared accept = session.prepare("conn, addr = srv.accept()");
+            assertNull(console.variable("conn"), "nothing is bound before the call is made");
+            PyConsole.Result accepted = session.finish(accept, engine.call(accept.on(), accept.call(), accept.args()));
+            assertFalse(accepted.failed(), () -> accepted.error().toString());
+            assertInstanceOf(PyValue.SocketRef.class, console.variable("conn"), "the record binds the line's names");
+            assertInstanceOf(PyValue.Tuple.class, console.variable("addr"));
+
+            PyConsole.Prepared expression = session.prepare("0x23 * 256 + 0x0f");
+            assertFalse(expression.ready(), "a line with no call of its own is run whole");
+            assertEquals("8975", session.describe(expression.result()));
+            PyConsole.Prepared unknown = session.prepare("nobody.recv(10)");
+            assertFalse(unknown.ready());
+            assertEquals("NameError: name 'nobody' is not defined", session.describe(unknown.result()));
+        }
+    }
 }

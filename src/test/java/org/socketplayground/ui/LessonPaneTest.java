@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.IntStream;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonLibrary;
+import org.socketplayground.ui.session.ShowMe;
 
-/** Every shipped lesson can be completed in the window with "Show me" alone. */
+/** Every shipped lesson can be completed in the window with "Show me" alone (played at the instant speed). */
 class LessonPaneTest extends OwnWindow {
     static IntStream lessons() {
         return IntStream.range(0, LessonLibrary.shipped().size());
@@ -22,6 +24,10 @@ class LessonPaneTest extends OwnWindow {
         @SuppressWarnings("unchecked")
         ComboBox<Lesson> choice = robot.lookup("#lessonChoice").queryAs(ComboBox.class);
         robot.interact(() -> choice.getSelectionModel().select(index));
+        // Show me plays each line for a class to watch; here as fast as it goes, to keep the suite quick.
+        @SuppressWarnings("unchecked")
+        ChoiceBox<ShowMe.Speed> speed = robot.lookup("#lessonSpeedChoice").queryAs(ChoiceBox.class);
+        robot.interact(() -> speed.setValue(ShowMe.Speed.INSTANT));
         Lesson lesson = choice.getValue();
         int steps = lesson.steps().size();
         for (int step = 1; step <= steps; step++) {

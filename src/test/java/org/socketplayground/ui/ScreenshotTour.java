@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
+import org.socketplayground.ui.session.ShowMe;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -91,9 +92,12 @@ class ScreenshotTour {
             @SuppressWarnings("unchecked")
             javafx.scene.control.ComboBox<Object> lessons = robot.lookup("#lessonChoice").queryAs(javafx.scene.control.ComboBox.class);
             lessons.getSelectionModel().select(0);
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<ShowMe.Speed> speed = robot.lookup("#lessonSpeedChoice").queryAs(javafx.scene.control.ChoiceBox.class);
+            speed.setValue(ShowMe.Speed.FAST);
         });
         robot.clickOn("#lessonShowMeButton");
-        Thread.sleep(500);
+        ui.waitUntil(() -> ui.label("lessonStatus").startsWith("✔"), "Show me has played the first step");
         robot.clickOn("#lessonNextButton");
         int row = ui.logRowsWhere("← recvfrom").get(1);
         robot.interact(() -> ui.table("logTable").getSelectionModel().select(row));

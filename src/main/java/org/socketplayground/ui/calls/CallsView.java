@@ -112,6 +112,8 @@ public final class CallsView {
             focusFieldToFix(now.field());
         });
         session.refreshedProperty().addListener((o, was, now) -> updateCallLabels());
+        DemoFill demo = new DemoFill(callsPane, this::showMode);   // Show me fills the fields and highlights its button
+        session.showMe().demonstrationProperty().addListener((o, was, now) -> demo.show(now));
         // The calls pane fills its place, and scrolls sideways once its buttons no longer fit (a large zoom).
         callsScroll.viewportBoundsProperty().addListener((o, was, now) -> callsPane.setPrefWidth(now.getWidth()));
         Shortcuts.install(callsScroll, Map.of(

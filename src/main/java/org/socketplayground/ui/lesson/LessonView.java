@@ -1,17 +1,21 @@
 package org.socketplayground.ui.lesson;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import org.socketplayground.lessons.Demonstration;
 import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonSession;
 import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.session.ShowMe;
 
-/** The lesson in progress: the step to read, whether it is done (it ticks when the call appears), and Show me. */
+/**
+ * The lesson in progress: the step to read, whether it is done (it ticks when the call appears), and Show me, which
+ * plays the step in the window at the chosen speed, showing the line being played above the status.
+ */
 public final class LessonView {
     private final Session session;
     @FXML private Label lessonTitle;
@@ -20,9 +24,11 @@ public final class LessonView {
     @FXML private Label lessonStepTitle;
     @FXML private Label lessonStepText;
     @FXML private Label lessonStatus;
+    @FXML private Label lessonPlayingLine;
     @FXML private Button lessonPreviousButton;
     @FXML private Button lessonShowMeButton;
     @FXML private Button lessonNextButton;
+    @FXML private ChoiceBox<ShowMe.Speed> lessonSpeedChoice;
 
     public LessonView(Session session) {
         this.session = session;
@@ -32,10 +38,20 @@ public final class LessonView {
     private void initialize() {
         session.lessonProperty().addListener((o, was, now) -> showStep());
         session.lessonChangesProperty().addListener((o, was, now) -> showStep());
+        lessonSpeedChoice.getItems().setAll(ShowMe.Speed.values());
+        lessonSpeedChoice.valueProperty().addListener((o, was, now) -> session.showMe().setSpeed(now));
+        lessonSpeedChoice.setValue(ShowMe.Speed.NORMAL);
+        session.showMe().demonstrationProperty().addListener((o, was, now) -> showStep());
+        session.showMe().playingProperty().addListener((o, was, now) -> showStep());
     }
 
     private void showStep() {
         LessonSession lesson = session.lessonProperty().get();
+        boolean playing = session.showMe().isPlaying();
+        Demonstration shown = playing ? session.showMe().demonstrationProperty().get() : null;
+        lessonPlayingLine.setText(shown == null ? "" : shown.line());
+        lessonPlayingLine.setVisible(shown != null);
+        lessonPlayingLine.setManaged(shown != null);
         if (lesson == null) {
             return;
         }
@@ -53,13 +69,15 @@ public final class LessonView {
         String intro = current == 0 && !lesson.lesson().intro().isEmpty() ? plain(lesson.lesson().intro()) + "\n\n" : "";
         lessonStepText.setText(intro + plain(step.text()));
         boolean stepDone = lesson.isDone(current);
-        lessonStatus.getStyleClass().removeAll("done", "todo");
-        lessonStatus.getStyleClass().add(stepDone ? "done" : "todo");
-        lessonStatus.setText(stepDone ? (lesson.isComplete() ? "✔ Done — the whole lesson is complete!" : "✔ Done — on to the next step.")
+        lessonStatus.getStyleClass().removeAll("done", "todo", "playing");
+        lessonStatus.getStyleClass().add(playing ? "playing" : stepDone ? "done" : "todo");
+        lessonStatus.setText(playing ? (shown == null ? "▶ Show me" : "▶ Show me " + shown.number() + " / " + shown.count())
+                : stepDone ? (lesson.isComplete() ? "✔ Done — the whole lesson is complete!" : "✔ Done — on to the next step.")
                 : "To do: " + step.expect().describe());
         lessonPreviousButton.setDisable(current == 0);
         lessonNextButton.setDisable(current == steps - 1);
-        lessonShowMeButton.setDisable(step.actions().isEmpty() || stepDone);   // twice would make its sockets twice
+        // twice would make its sockets twice; while it plays, Next and Previous stop it
+        lessonShowMeButton.setDisable(step.actions().isEmpty() || stepDone || playing);
     }
 
     /** Markdown emphasis and code marks read as plain text on the projector. */
@@ -82,24 +100,27 @@ public final class LessonView {
     private void move(Consumer<LessonSession> step) {
         LessonSession lesson = session.lessonProperty().get();
         if (lesson != null) {
+            session.showMe().stop();   // the step being played is left: none of its further calls is made
             step.accept(lesson);
             session.lessonChanged();
         }
     }
 
-    /** Performs the step's calls on the engine's threads; the step ticks when their records arrive. */
+    /**
+     * Plays the step in the window, a line at a time at the chosen speed, off the JavaFX thread; the step ticks
+     * when the records of its calls arrive, and shows as done once the play has ended.
+     */
     @FXML
     void showMe() {
         LessonSession lesson = session.lessonProperty().get();
-        if (lesson == null) {
+        if (lesson == null || session.showMe().isPlaying()) {
             return;
         }
         lessonShowMeButton.setDisable(true);
-        CompletableFuture.supplyAsync(lesson::showMe).whenComplete((lines, failure) -> Platform.runLater(() -> {
-            session.lessonChanged();
+        session.showMe().play(lesson).whenComplete((ended, failure) -> {
             if (failure != null) {
                 lessonStatus.setText("Show me stopped: " + failure.getMessage());
             }
-        }));
+        });
     }
 }

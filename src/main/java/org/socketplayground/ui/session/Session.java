@@ -1,9 +1,7 @@
 package org.socketplayground.ui.session;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -53,9 +51,7 @@ public final class Session implements AutoCloseable {
     private final Peers peers;
     private final SessionLog log;
     private final SocketRows rows;
-    private final Map<Long, CallRecord> waiting = new LinkedHashMap<>();
-    /** The last call on each socket that a person made (buttons, Show me, the prompt), not its loops and peers. */
-    private final Map<String, CallRecord> lastCallOn = new java.util.HashMap<>();
+    private final RecordIntake intake;
     private final ReadOnlyObjectWrapper<SocketRow> selectedSocket = new ReadOnlyObjectWrapper<>(this, "selectedSocket");
     private final ReadOnlyObjectWrapper<CallRecord> selectedCall = new ReadOnlyObjectWrapper<>(this, "selectedCall");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
@@ -70,11 +66,10 @@ public final class Session implements AutoCloseable {
     private final StringProperty destPortDraft = new SimpleStringProperty(this, "destPortDraft", "");
     private final AtomicReference<CallRecord> userOutcome = new AtomicReference<>();
     private final AtomicReference<String> userNotice = new AtomicReference<>();
+    private final ShowMe showMe = new ShowMe(this);
     private final AnimationTimer pulse;
     private String lastUserCall;
     private String selectAfterCreate;
-    private long recordsSeen;
-    private long datagramsSeen;
     private long lastRefresh;
     private boolean closed;
 
@@ -93,6 +88,7 @@ public final class Session implements AutoCloseable {
         this.transcript = new PythonTranscript(TRANSCRIPT_CALLS, id -> engine.socket(id).map(SocketInfo::local).orElse(null),
                 rows.names());
         this.peers = new Peers(engine);
+        this.intake = new RecordIntake(transcript, log, peers, receiver);
         engine.addListener(feed);
         pulse = new AnimationTimer() {
             @Override
@@ -123,6 +119,10 @@ public final class Session implements AutoCloseable {
 
     public PythonPrompt pythonPrompt() {
         return prompt;
+    }
+
+    public ShowMe showMe() {
+        return showMe;
     }
 
     /** The socket table's rows, one per socket the engine has made, in order. */
@@ -210,15 +210,15 @@ public final class Session implements AutoCloseable {
 
     /** The calls waiting now, oldest first. */
     public List<CallRecord> waitingCalls() {
-        return List.copyOf(waiting.values());
+        return intake.waitingCalls();
     }
 
     public long recordsSeen() {
-        return recordsSeen;
+        return intake.recordsSeen();
     }
 
     public long datagramsSeen() {
-        return datagramsSeen;
+        return intake.datagramsSeen();
     }
 
     public boolean isReceiving(String socketId) {
@@ -231,7 +231,7 @@ public final class Session implements AutoCloseable {
 
     /** The last call made on the socket, not counting its receive loop or a built-in peer's calls; null if none. */
     public CallRecord lastCallOn(String socketId) {
-        return lastCallOn.get(socketId);
+        return intake.lastCallOn(socketId);
     }
 
     /** Whether a built-in peer owns the socket (its waits are its own business). */
@@ -241,13 +241,11 @@ public final class Session implements AutoCloseable {
 
     // ---------------------------------------------------------------- what the views do
 
-    /** Starts a call on the engine's threads; its outcome comes back at the next pulse. */
-    public void perform(String target, String call, List<PyValue> args) {
+    /** Starts a call on the engine's threads; its outcome comes back at the next pulse, its record to the future. */
+    public CompletableFuture<CallRecord> perform(String target, String call, List<PyValue> args) {
         lastUserCall = target + "." + call;
-        if (call.equals("socket")) {
-            selectAfterCreate = "";
-        }
-        engine.submit(target, call, args).thenAccept(userOutcome::set);
+        selectAfterCreate = call.equals("socket") ? "" : selectAfterCreate;   // "": select it once the table has it
+        return engine.submit(target, call, args).whenComplete((record, failure) -> userOutcome.set(record));
     }
 
     /** Input that cannot become a call: the calls pane says why. */
@@ -332,6 +330,7 @@ public final class Session implements AutoCloseable {
         }
         closed = true;
         pulse.stop();
+        showMe.stop();
         engine.close();
         receiver.close();
         peers.close();
@@ -362,35 +361,16 @@ public final class Session implements AutoCloseable {
     }
 
     private void absorb(List<CallRecord> batch) {
-        List<CallRecord> done = new ArrayList<>(batch.size());
-        boolean lessonMoved = false;
-        LessonSession current = lesson.get();
-        for (CallRecord r : batch) {
-            if (r.isPending()) {
-                waiting.put(r.seq(), r);
-                if (r.socketId() != null && (r.socketId() + "." + r.call()).equals(lastUserCall)) {
-                    showOutcome(r);
-                }
-                continue;
-            }
-            waiting.remove(r.seq());
-            done.add(r);
-            String id = r.socketId();
-            if (id != null && !peers.owns(id) && !(receiver.isRunning(id) && r.call().startsWith("recv"))) {
-                lastCallOn.put(id, r);
-            }
-            transcript.add(r);
-            lessonMoved |= current != null && current.observe(r);
-            recordsSeen++;
-            if (r.receivedData() != null && r.call().equals("recvfrom")) {
-                datagramsSeen++;
+        RecordIntake.Taken taken = intake.take(batch, lesson.get());
+        for (CallRecord r : taken.pending()) {
+            if (r.socketId() != null && (r.socketId() + "." + r.call()).equals(lastUserCall)) {
+                showOutcome(r);
             }
         }
-        if (!done.isEmpty()) {
+        if (taken.finished()) {
             transcriptChanges.set(transcriptChanges.get() + 1);
-            log.take(done);
         }
-        if (lessonMoved) {
+        if (taken.lessonMoved()) {
             lessonChanged();
         }
     }
@@ -412,7 +392,7 @@ public final class Session implements AutoCloseable {
 
     /** Runs work off the JavaFX thread and reports how it went in the status bar. */
     public void inBackground(java.util.function.Supplier<String> work, String failed) {
-        java.util.concurrent.CompletableFuture.supplyAsync(work).whenComplete((message, failure) ->
+        CompletableFuture.supplyAsync(work).whenComplete((message, failure) ->
                 notice(failure == null ? message : failed + failure.getMessage()));
     }
 }

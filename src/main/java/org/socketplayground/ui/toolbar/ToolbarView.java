@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.MenuButton;
@@ -23,6 +24,8 @@ import javafx.stage.FileChooser;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.lessons.Demonstration;
 import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonLibrary;
 import org.socketplayground.lessons.LessonParser;
@@ -32,15 +35,18 @@ import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.theme.Projector;
 import org.socketplayground.ui.theme.Theme;
 import org.socketplayground.ui.theme.Themes;
+import org.socketplayground.ui.widgets.DemoPress;
 import org.socketplayground.ui.widgets.Shortcuts;
 
 /** The toolbar: new sockets, built-in peers, lessons, and for the projector the text size and the theme. */
 public final class ToolbarView {
     private final Session session;
     private final Projector projector = new Projector();
+    private final DemoPress demoPress = new DemoPress();
     @FXML private HBox toolbar;
     @FXML private ChoiceBox<Family> familyChoice;
     @FXML private ChoiceBox<SockType> typeChoice;
+    @FXML private Button createSocketButton;
     @FXML private MenuButton peersMenu;
     @FXML private ComboBox<Lesson> lessonChoice;
     @FXML private ToggleButton darkToggle;
@@ -72,6 +78,19 @@ public final class ToolbarView {
         });
         session.setFontSize(projector.fontSize());
         Shortcuts.install(toolbar, shortcuts());
+        session.showMe().demonstrationProperty().addListener((o, was, now) -> demonstrate(now));
+    }
+
+    /** Show me's socket() sets the family and type here and highlights socket(); a step's peer, the peers menu. */
+    private void demonstrate(Demonstration d) {
+        boolean makesSocket = d != null && "socket".equals(d.call()) && SocketEngine.MODULE.equals(d.socketId());
+        if (makesSocket) {
+            Family family = d.arg(0) instanceof PyValue.Const c ? Family.ofNumber(c.value()) : Family.AF_INET;
+            SockType type = d.arg(1) instanceof PyValue.Const c ? SockType.ofNumber(c.value()) : SockType.SOCK_STREAM;
+            familyChoice.setValue(family == null ? familyChoice.getValue() : family);
+            typeChoice.setValue(type == null ? typeChoice.getValue() : type);
+        }
+        demoPress.press(makesSocket ? createSocketButton : d != null && d.peer() ? peersMenu : null);
     }
 
     private Map<KeyCombination, Runnable> shortcuts() {

@@ -254,6 +254,9 @@ class ThemeTest {
             log.getSelectionModel().select(0);
             // a field that cannot become a call wears the validation's red frame
             robot.lookup("#portField").queryAs(TextField.class).setText("abc");
+            // Show me's highlight on the button it is about to press, and the status while a step plays
+            robot.lookup("#bindButton").query().getStyleClass().add("demo-press");
+            robot.lookup("#lessonStatus").query().getStyleClass().add("playing");
             @SuppressWarnings("unchecked")
             ComboBox<Object> lessons = robot.lookup("#lessonChoice").queryAs(ComboBox.class);
             lessons.getSelectionModel().select(0);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.Test;
 import org.socketplayground.engine.Family;
@@ -11,6 +13,7 @@ import org.socketplayground.engine.SockType;
 import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonLibrary;
 import org.socketplayground.ui.lesson.LessonView;
+import org.socketplayground.ui.session.ShowMe;
 
 /** The lesson pane alone: a lesson started in the session shows its step; a call, or Show me, ticks it. */
 class LessonViewTest extends OneView<LessonView> {
@@ -54,6 +57,11 @@ class LessonViewTest extends OneView<LessonView> {
         assertTrue(disabled("lessonPreviousButton"), "no step before the first");
         assertFalse(disabled("lessonNextButton"));
         assertFalse(disabled("lessonShowMeButton"));
+        @SuppressWarnings("unchecked")
+        ChoiceBox<ShowMe.Speed> speed = node("lessonSpeedChoice", ChoiceBox.class);
+        assertEquals(List.of("slow", "normal", "fast", "instant"), onFx(() -> speed.getItems().stream().map(Object::toString).toList()),
+                "Show me plays at a speed a class can follow, or faster");
+        assertEquals(ShowMe.Speed.NORMAL, onFx(speed::getValue), "about a call a second, to begin with");
     }
 
     @Test
