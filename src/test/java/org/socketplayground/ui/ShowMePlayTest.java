@@ -105,6 +105,54 @@ class ShowMePlayTest extends SharedWindow {
     }
 
     @Test
+    void everyButtonALineStandsForIsHighlightedWithItsFieldsFilled() throws Exception {
+        openLesson("""
+                # Show me, every button
+                A TCP conversation, every call a button.
+
+                ## Talk
+                Connect, send, receive, hang up.
+                Expect: close -> ok
+                Show me: every_srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                Show me: every_srv.bind(('127.0.0.1', 0))
+                Show me: every_srv.listen(3)
+                Show me: every_cli = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                Show me: every_cli.connect(every_srv.getsockname())
+                Show me: every_conn, every_addr = every_srv.accept()
+                Show me: every_cli.sendall(b'hi\\x00')
+                Show me: every_conn.settimeout(2)
+                Show me: every_conn.recv(16)
+                Show me: every_cli.shutdown(socket.SHUT_RD)
+                Show me: every_conn.setblocking(False)
+                Show me: socket.htons(1)
+                Show me: every_cli.close()
+                """);
+        speed(ShowMe.Speed.FAST);
+        watch("createSocketButton", "bindButton", "listenButton", "connectButton", "acceptButton", "sendallButton",
+                "blockingModeChoice", "recvButton", "shutdownButton", "closeButton");
+        ui.click("lessonShowMeButton");
+        ui.waitUntil(() -> ui.label("lessonStatus").startsWith("✔"),
+                () -> "the step ticks once it has played (status: " + ui.label("lessonStatus") + ", seen " + seen + ")");
+
+        assertEquals(List.of("createSocketButton", "bindButton", "listenButton", "createSocketButton", "connectButton",
+                "acceptButton", "sendallButton", "blockingModeChoice", "recvButton", "shutdownButton", "blockingModeChoice",
+                "closeButton"), seen.stream().map(Seen::control).toList(), "socket.htons() has no button: " + seen);
+        assertEquals("SOCK_STREAM", seen.get(0).fields().get("typeChoice"));
+        assertEquals("3", seen.get(2).fields().get("backlogSpinner"));
+        assertEquals("hi\\x00", seen.get(6).fields().get("payloadField"), "bytes read as the Send field writes them");
+        assertEquals("timeout", seen.get(7).fields().get("blockingModeChoice"));
+        assertEquals("2.0", seen.get(7).fields().get("timeoutField"));
+        assertEquals("16", seen.get(8).fields().get("bufsizeField"));
+        assertEquals("SHUT_RD", seen.get(9).fields().get("shutdownChoice"));
+        assertEquals("non-blocking", seen.get(10).fields().get("blockingModeChoice"));
+        String server = seen.get(2).selected();
+        String connection = seen.get(7).selected();
+        assertFalse(connection.equals(server) || connection.equals(seen.get(4).selected()),
+                "accept()'s new socket is selected for the lines on it: " + seen);
+        ui.expectOutcome("None");   // the last line, close()
+    }
+
+    @Test
     void nextDuringAPauseStopsThePlayAndNoFurtherCallIsMade() throws Exception {
         openLesson("""
                 # Show me, stopped
@@ -252,9 +300,15 @@ class ShowMePlayTest extends SharedWindow {
     }
 
     private static Map<String, String> fields() {
-        return Map.of("hostField", ui.text("hostField"), "portField", ui.text("portField"),
-                "payloadField", ui.text("payloadField"), "destHostField", ui.text("destHostField"),
-                "destPortField", ui.text("destPortField"), "bufsizeField", ui.text("bufsizeField"));
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (String id : List.of("hostField", "portField", "payloadField", "destHostField", "destPortField", "bufsizeField", "timeoutField")) {
+            fields.put(id, ui.text(id));
+        }
+        for (String id : List.of("typeChoice", "blockingModeChoice", "shutdownChoice")) {
+            fields.put(id, String.valueOf(robot.lookup("#" + id).queryAs(ChoiceBox.class).getValue()));
+        }
+        fields.put("backlogSpinner", String.valueOf(robot.lookup("#backlogSpinner").queryAs(javafx.scene.control.Spinner.class).getValue()));
+        return fields;
     }
 
     private static String selectedSocket() {

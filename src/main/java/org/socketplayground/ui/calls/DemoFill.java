@@ -64,6 +64,9 @@ final class DemoFill {
             case "settimeout" -> showMode.accept(d.arg(0) instanceof PyValue.Float f ? Double.valueOf(f.value())
                     : number(d.arg(0)) == null ? null : Double.valueOf(number(d.arg(0))));
             case "setblocking" -> showMode.accept(Long.valueOf(0).equals(number(d.arg(0))) ? 0.0 : null);
+            case "accept", "close" -> {
+                // no field to fill: the button alone
+            }
             default -> {
                 return null;
             }

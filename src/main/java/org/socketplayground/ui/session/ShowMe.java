@@ -46,9 +46,6 @@ public final class ShowMe {
         }
     }
 
-    /** How long a line waits for a socket made by the line before it to reach the table. */
-    private static final long ROW_WAIT_MILLIS = 2_000;
-
     private final Session session;
     private final ReadOnlyObjectWrapper<Demonstration> demonstration = new ReadOnlyObjectWrapper<>(this, "demonstration");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
@@ -56,6 +53,8 @@ public final class ShowMe {
     private volatile CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
     /** Read before each line, so that a teacher can speed up a step while it plays. */
     private volatile Speed speed = Speed.NORMAL;
+    /** A line to show once its socket's row is in the table (JavaFX thread). */
+    private ChangeListener<Number> waitingForRow;
 
     ShowMe(Session session) {
         this.session = session;
@@ -105,6 +104,7 @@ public final class ShowMe {
             Throwable failed = failure;
             try {
                 Platform.runLater(() -> {
+                    stopWaitingForRow();
                     demonstration.set(null);
                     playing.set(false);
                     session.lessonChanged();
@@ -148,7 +148,6 @@ public final class ShowMe {
         // A line run whole already (it makes no call of its own): the lesson pane shows what it gave beside it.
         Demonstration shown = line.ready() ? Demonstration.of(line, number, count)
                 : new Demonstration(line.line() + "  # " + lesson.describe(line.result()), null, null, List.of(), false, number, count);
-        awaitRow(shown.socketId(), stop);
         show(shown, stop);
         if (!line.ready()) {
             if (line.result().failed()) {   // an error before its call (a name not yet defined): the outcome says it
@@ -172,17 +171,45 @@ public final class ShowMe {
         }
     }
 
-    /** Makes the line the current demonstration, with its socket selected. */
+    /**
+     * Makes the line the current demonstration, with its socket selected. A socket made by the line before (by
+     * socket() or accept()) reaches the table at the next frame: then the line shows once its row is there.
+     */
     private void show(Demonstration shown, CompletableFuture<Void> stop) {
         Platform.runLater(() -> {
+            stopWaitingForRow();
+            String id = shown.socketId();
             if (stop.isDone()) {
                 return;
             }
-            if (shown.socketId() != null && !shown.socketId().equals(SocketEngine.MODULE)) {
-                session.selectSocket(shown.socketId());
+            if (id == null || id.equals(SocketEngine.MODULE) || hasRow(id)) {
+                present(shown);
+                return;
             }
-            demonstration.set(shown);
+            waitingForRow = (o, was, now) -> {
+                if (stop.isDone() || hasRow(id)) {
+                    stopWaitingForRow();
+                    if (!stop.isDone()) {
+                        present(shown);
+                    }
+                }
+            };
+            session.refreshedProperty().addListener(waitingForRow);
         });
+    }
+
+    private void present(Demonstration shown) {
+        if (shown.socketId() != null && !shown.socketId().equals(SocketEngine.MODULE)) {
+            session.selectSocket(shown.socketId());
+        }
+        demonstration.set(shown);
+    }
+
+    private void stopWaitingForRow() {
+        if (waitingForRow != null) {
+            session.refreshedProperty().removeListener(waitingForRow);
+            waitingForRow = null;
+        }
     }
 
     /** Waits the line's time; false if the play was stopped meanwhile. */
@@ -201,32 +228,6 @@ public final class ShowMe {
             }
         }
         return !stop.isDone();
-    }
-
-    /**
-     * A socket made by the line before (by socket() or accept()) reaches the table at the next frame: wait for its
-     * row, so that the line on it can select it. Gives up after a while: the call is made all the same.
-     */
-    private void awaitRow(String socketId, CompletableFuture<Void> stop) {
-        if (socketId == null || socketId.equals(SocketEngine.MODULE)) {
-            return;
-        }
-        CompletableFuture<Void> listed = new CompletableFuture<>();
-        ChangeListener<Number> check = (o, was, now) -> {
-            if (hasRow(socketId)) {
-                listed.complete(null);
-            }
-        };
-        Platform.runLater(() -> {
-            if (hasRow(socketId)) {
-                listed.complete(null);
-            } else {
-                session.refreshedProperty().addListener(check);
-            }
-        });
-        listed.completeOnTimeout(null, ROW_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        CompletableFuture.anyOf(listed, stop).join();
-        Platform.runLater(() -> session.refreshedProperty().removeListener(check));
     }
 
     private boolean hasRow(String socketId) {
