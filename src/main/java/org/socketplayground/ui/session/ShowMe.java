@@ -46,6 +46,9 @@ public final class ShowMe {
         }
     }
 
+    /** The longest a line waits to show (for its socket's row) before its time starts all the same. */
+    private static final long SHOW_WAIT_SECONDS = 2;
+
     private final Session session;
     private final ReadOnlyObjectWrapper<Demonstration> demonstration = new ReadOnlyObjectWrapper<>(this, "demonstration");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
@@ -53,8 +56,9 @@ public final class ShowMe {
     private volatile CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
     /** Read before each line, so that a teacher can speed up a step while it plays. */
     private volatile Speed speed = Speed.NORMAL;
-    /** A line to show once its socket's row is in the table (JavaFX thread). */
+    /** A line to show once its socket's row is in the table, and the player waiting for it (JavaFX thread). */
     private ChangeListener<Number> waitingForRow;
+    private CompletableFuture<Void> waitingShown;
 
     ShowMe(Session session) {
         this.session = session;
@@ -172,30 +176,35 @@ public final class ShowMe {
     }
 
     /**
-     * Makes the line the current demonstration, with its socket selected. A socket made by the line before (by
-     * socket() or accept()) reaches the table at the next frame: then the line shows once its row is there.
+     * Makes the line the current demonstration, with its socket selected; unless the speed is instant, the line's
+     * time starts once it shows. A socket made by the line before (by socket() or accept()) reaches the table at
+     * the next frame: then the line shows once its row is there.
      */
     private void show(Demonstration shown, CompletableFuture<Void> stop) {
+        CompletableFuture<Void> presented = new CompletableFuture<>();
         Platform.runLater(() -> {
             stopWaitingForRow();
             String id = shown.socketId();
-            if (stop.isDone()) {
-                return;
-            }
-            if (id == null || id.equals(SocketEngine.MODULE) || hasRow(id)) {
+            if (!stop.isDone() && (id == null || id.equals(SocketEngine.MODULE) || hasRow(id))) {
                 present(shown);
+            } else if (!stop.isDone()) {
+                waitingShown = presented;
+                waitingForRow = (o, was, now) -> {
+                    if (stop.isDone() || hasRow(id)) {
+                        if (!stop.isDone()) {
+                            present(shown);
+                        }
+                        stopWaitingForRow();
+                    }
+                };
+                session.refreshedProperty().addListener(waitingForRow);
                 return;
             }
-            waitingForRow = (o, was, now) -> {
-                if (stop.isDone() || hasRow(id)) {
-                    stopWaitingForRow();
-                    if (!stop.isDone()) {
-                        present(shown);
-                    }
-                }
-            };
-            session.refreshedProperty().addListener(waitingForRow);
+            presented.complete(null);
         });
+        if (speed.millis > 0) {
+            CompletableFuture.anyOf(presented.completeOnTimeout(null, SHOW_WAIT_SECONDS, TimeUnit.SECONDS), stop).join();
+        }
     }
 
     private void present(Demonstration shown) {
@@ -208,7 +217,9 @@ public final class ShowMe {
     private void stopWaitingForRow() {
         if (waitingForRow != null) {
             session.refreshedProperty().removeListener(waitingForRow);
+            waitingShown.complete(null);
             waitingForRow = null;
+            waitingShown = null;
         }
     }
 
