@@ -110,6 +110,7 @@ public final class SessionLog {
     /** Empties the log; the counters keep counting. */
     public void clear() {
         rows.clear();
+        colours.releaseAll();
         rowBytes = 0;
         held.clear();
         heldBytes = 0;
@@ -137,14 +138,15 @@ public final class SessionLog {
 
     private void append(List<CallRecord> done) {
         List<CallRecord> kept = newest(done);
-        List<LogRow> fresh = new ArrayList<>(kept.size());
         long freshBytes = 0;
         for (CallRecord r : kept) {
-            LogRow row = new LogRow(r, colours, names);
-            fresh.add(row);
-            freshBytes += row.bytes();
+            freshBytes += LogRow.cost(r);
         }
-        makeRoom(fresh.size(), freshBytes);
+        makeRoom(kept.size(), freshBytes);   // first, so that the senders of the rows that leave free their colours
+        List<LogRow> fresh = new ArrayList<>(kept.size());
+        for (CallRecord r : kept) {
+            fresh.add(new LogRow(r, colours, names));
+        }
         rows.addAll(fresh);
         rowBytes += freshBytes;
     }
@@ -169,6 +171,12 @@ public final class SessionLog {
         return done.subList(from, done.size());
     }
 
+    private void releaseColour(LogRow row) {
+        if (row.colour() >= 0) {
+            colours.release(row.sourceHost(), row.sourcePort());
+        }
+    }
+
     /** Removes the oldest rows until this many more rows and bytes fit. */
     private void makeRoom(int moreRows, long moreBytes) {
         int drop = 0;
@@ -186,6 +194,7 @@ public final class SessionLog {
             drop++;
         }
         if (drop > 0) {
+            rows.subList(0, drop).forEach(this::releaseColour);
             rows.remove(0, drop);
             rowBytes -= dropped;
         }
