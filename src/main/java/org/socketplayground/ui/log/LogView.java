@@ -64,11 +64,8 @@ public final class LogView {
     @FXML private ToggleButton logHexToggle;
     @FXML private ToggleButton pauseLogToggle;
     @FXML private TableView<LogRow> logTable;
-    @FXML private TableColumn<LogRow, String> logTimeColumn;
-    @FXML private TableColumn<LogRow, String> logCallColumn;
     @FXML private TableColumn<LogRow, String> logHostColumn;
     @FXML private TableColumn<LogRow, String> logPortColumn;
-    @FXML private TableColumn<LogRow, String> logBytesColumn;
 
     public LogView(Session session) {
         this.session = session;
@@ -119,8 +116,7 @@ public final class LogView {
         copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
         copy.setOnAction(e -> copySelectedRows());
         logTable.setContextMenu(new ContextMenu(copy));
-        // Zoomed in on a narrow window, Time hides first, then Bytes, then Call: who sent what stays in view.
-        TableZoom.follow(logTable, session.fontSizeProperty(), logTimeColumn, logBytesColumn, logCallColumn);
+        TableZoom.follow(logTable, session.fontSizeProperty());
         Shortcuts.install(logTable, Map.of(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), pauseLogToggle::fire));
     }
 

@@ -80,9 +80,7 @@ public final class SocketsView {
         });
         session.refreshedProperty().addListener((o, was, now) -> refreshRate());
         Tooltip.install(rateChart, rateTip);
-        // Zoomed in on a narrow window, Received and Mode hide first: the traffic line and the calls pane show them
-        // for the selected socket.
-        TableZoom.follow(socketTable, session.fontSizeProperty(), socketReceivedColumn, socketModeColumn);
+        TableZoom.follow(socketTable, session.fontSizeProperty());
         refreshRate();
     }
 
