@@ -119,29 +119,26 @@ public final class PyRepl {
      */
     static String bracketError(String line) {
         StringBuilder open = new StringBuilder();
-        char quote = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if ("([{".indexOf(c) >= 0) {
+        String[] error = {null};
+        char quote = scanCode(line, (i, c) -> {
+            if ("([{".indexOf(c) >= 0) {
                 open.append(c);
             } else if (")]}".indexOf(c) >= 0) {
                 if (open.isEmpty()) {
-                    return "unmatched '" + c + "'";
+                    error[0] = "unmatched '" + c + "'";
+                    return false;
                 }
                 char last = open.charAt(open.length() - 1);
                 if ("([{".indexOf(last) != ")]}".indexOf(c)) {
-                    return "closing parenthesis '" + c + "' does not match opening parenthesis '" + last + "'";
+                    error[0] = "closing parenthesis '" + c + "' does not match opening parenthesis '" + last + "'";
+                    return false;
                 }
                 open.setLength(open.length() - 1);
             }
+            return true;
+        });
+        if (error[0] != null) {
+            return error[0];
         }
         if (quote != 0) {
             return "unterminated string literal (detected at line 1)";
@@ -151,6 +148,22 @@ public final class PyRepl {
 
     /** The line up to a {@code #} that is not inside a string literal: a line copied from the Python pane runs. */
     static String withoutComment(String line) {
+        int[] hash = {line.length()};
+        scanCode(line, (i, c) -> {
+            if (c == '#') {
+                hash[0] = i;
+                return false;
+            }
+            return true;
+        });
+        return line.substring(0, hash[0]);
+    }
+
+    /**
+     * Shows the visitor each character of the line that is outside a string literal, with its index, until the
+     * visitor answers false; returns the quote of a string literal left open at the end, or 0.
+     */
+    private static char scanCode(String line, java.util.function.BiPredicate<Integer, Character> visitor) {
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -162,10 +175,10 @@ public final class PyRepl {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '#') {
-                return line.substring(0, i);
+            } else if (!visitor.test(i, c)) {
+                return 0;
             }
         }
-        return line;
+        return quote;
     }
 }
