@@ -1,13 +1,17 @@
 package org.socketplayground.ui;
 
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import org.socketplayground.ui.code.CodeView;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.widgets.KeepWhole;
@@ -43,6 +47,37 @@ public final class PlaygroundWindow {
         // Quitting closes the window, and with it every socket and thread (the application's onHidden).
         Shortcuts.install(root, Map.of(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> root.getScene().getWindow().hide()));
+        keepTheFrontTabWhole();
+    }
+
+    /**
+     * The tab pane is as tall as the tab in front needs at the least (the lesson: six lines of its step, its status and
+     * buttons), so that the window's split gives it that height before the panes above; a tab pane does not ask for
+     * its content's least height of itself. Worked out again after the tab lays itself out anew (a longer step, a
+     * zoom, a narrower window), outside the layout pass, so that the split learns of it.
+     */
+    private void keepTheFrontTabWhole() {
+        Runnable fit = () -> {
+            Tab front = codeTabs.getSelectionModel().getSelectedItem();
+            if (!(front != null && front.getContent() instanceof Region content)) {
+                return;
+            }
+            Node header = codeTabs.lookup(".tab-header-area");
+            double need = (header == null ? 0 : header.prefHeight(-1)) + codeTabs.snappedTopInset() + codeTabs.snappedBottomInset()
+                    + content.minHeight(content.getWidth() > 0 ? content.getWidth() : -1);
+            if (Math.abs(codeTabs.getMinHeight() - need) > 0.5) {
+                codeTabs.setMinHeight(need);
+            }
+        };
+        for (Tab tab : codeTabs.getTabs()) {
+            ((Parent) tab.getContent()).needsLayoutProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    Platform.runLater(fit);
+                }
+            });
+        }
+        codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> Platform.runLater(fit));
+        session.fontSizeProperty().addListener((o, was, now) -> Platform.runLater(fit));
     }
 
     private void zoom(int px) {

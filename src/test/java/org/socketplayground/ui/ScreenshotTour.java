@@ -25,11 +25,22 @@ class ScreenshotTour {
     private static final int ZOOM = Integer.getInteger("tour.zoom", 0);
     /** The theme's toggle to press first (system property tour.theme: darkToggle or contrastToggle), none for light. */
     private static final String THEME = System.getProperty("tour.theme", "");
+    /** The tab to bring to the front at the end (system property tour.tab: pythonTab or detailTab), none for the lesson. */
+    private static final String TAB = System.getProperty("tour.tab", "");
+    /** The window's size (system property tour.size, e.g. 1280x800); none for the size the app chooses. */
+    private static final String SIZE = System.getProperty("tour.size", "");
     private Process sensor;
 
     @Start
     void start(Stage stage) throws Exception {
         new PlaygroundApp().start(stage);
+        if (!SIZE.isEmpty()) {
+            String[] wh = SIZE.split("x");
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(Double.parseDouble(wh[0]));
+            stage.setHeight(Double.parseDouble(wh[1]));
+        }
     }
 
     @Test
@@ -42,11 +53,12 @@ class ScreenshotTour {
             if (sensor != null) {
                 sensor.destroy();
             }
+            WindowDriver ui = new WindowDriver(robot);
             for (int i = 0; i < ZOOM; i++) {
-                robot.clickOn("#zoomOutButton");   // the zoom is remembered: leave it as it was
+                ui.press("zoomOutButton");   // the zoom is remembered: leave it as it was
             }
             if (!THEME.isEmpty()) {
-                robot.clickOn("#" + THEME);   // so is the theme
+                ui.press(THEME);   // so is the theme
             }
         }
     }
@@ -54,39 +66,39 @@ class ScreenshotTour {
     private void session(FxRobot robot) throws Exception {
         WindowDriver ui = new WindowDriver(robot);
         if (!THEME.isEmpty()) {
-            robot.clickOn("#" + THEME);
+            ui.press(THEME);
         }
         for (int i = 0; i < ZOOM; i++) {
-            robot.clickOn("#zoomInButton");
+            ui.press("zoomInButton");
         }
-        String server = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
-        ui.type("portField", "9999");
-        ui.click("bindButton");
+        String server = ui.newSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.set("portField", "9999");
+        ui.press("bindButton");
         ui.expectOutcome("None");
-        robot.clickOn("#autoReceiveToggle");
+        ui.press("autoReceiveToggle");
 
-        String client = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
-        ui.type("destPortField", "9999");
+        String client = ui.newSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.set("destPortField", "9999");
         for (String text : new String[] {"Hello World", "101, 280, 237, 680"}) {
-            ui.type("payloadField", text);
-            ui.click("sendButton");
+            ui.set("payloadField", text);
+            ui.press("sendButton");
             Thread.sleep(200);
         }
         Path script = Path.of(ScreenshotTour.class.getResource("/peers/udp_chatter.py").toURI());
         Process peer = new ProcessBuilder("python3", script.toString(), "9999").inheritIO().start();
         peer.waitFor();
-        ui.type("payloadField", "bye\\n");
-        ui.click("sendButton");
+        ui.set("payloadField", "bye\\n");
+        ui.press("sendButton");
 
-        String tcp = ui.createSocket(Family.AF_INET, SockType.SOCK_STREAM);
-        ui.type("portField", "8080");
-        ui.click("bindButton");
-        ui.click("listenButton");
+        String tcp = ui.newSocket(Family.AF_INET, SockType.SOCK_STREAM);
+        ui.set("portField", "8080");
+        ui.press("bindButton");
+        ui.press("listenButton");
         ui.expectOutcome("None");
 
-        ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
-        ui.type("portField", "9999");
-        ui.click("bindButton");
+        ui.newSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.set("portField", "9999");
+        ui.press("bindButton");
         ui.expectOutcome("OSError: [Errno 98] Address already in use");
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
@@ -96,18 +108,24 @@ class ScreenshotTour {
             javafx.scene.control.ChoiceBox<ShowMe.Speed> speed = robot.lookup("#lessonSpeedChoice").queryAs(javafx.scene.control.ChoiceBox.class);
             speed.setValue(ShowMe.Speed.FAST);
         });
-        robot.clickOn("#lessonShowMeButton");
+        ui.press("lessonShowMeButton");
         ui.waitUntil(() -> ui.label("lessonStatus").startsWith("✔"), "Show me has played the first step");
-        robot.clickOn("#lessonNextButton");
+        ui.press("lessonNextButton");
         int row = ui.logRowsWhere("← recvfrom").get(1);
         robot.interact(() -> ui.table("logTable").getSelectionModel().select(row));
 
         // A steady stream into the server while the log is paused: the rate and its sparkline move, the rows stay.
-        robot.clickOn("#pauseLogToggle");
+        ui.press("pauseLogToggle");
         ui.selectSocket(server);
         Path burst = Path.of(ScreenshotTour.class.getResource("/peers/udp_burst.py").toURI());
         sensor = new ProcessBuilder("python3", burst.toString(), "127.0.0.1", "9999", "20000", "0.004", "sensor ")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!TAB.isEmpty()) {
+            robot.interact(() -> {
+                javafx.scene.control.TabPane tabs = robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class);
+                tabs.getTabs().stream().filter(t -> TAB.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+            });
+        }
         Thread.sleep(Long.getLong("tour.flood", 12) * 1000);
     }
 }

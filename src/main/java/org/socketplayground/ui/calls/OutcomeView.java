@@ -3,6 +3,7 @@ package org.socketplayground.ui.calls;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import org.socketplayground.engine.CallRecord;
+import javafx.scene.control.Tooltip;
 import org.socketplayground.ui.session.Outcome;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.session.SocketRow;
@@ -62,5 +63,14 @@ public final class OutcomeView {
             outcomeLabel.getStyleClass().add(style);
         }
         explanationLabel.setText(outcome.explanation());
+        // The box keeps its height, so a long explanation may end in "…": the whole of it is a hover away.
+        explanationLabel.setTooltip(outcome.explanation().isEmpty() ? null : wrapped(outcome.explanation()));
+    }
+
+    private static Tooltip wrapped(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(600);
+        return tip;
     }
 }

@@ -64,8 +64,11 @@ public final class LogView {
     @FXML private ToggleButton logHexToggle;
     @FXML private ToggleButton pauseLogToggle;
     @FXML private TableView<LogRow> logTable;
+    @FXML private TableColumn<LogRow, String> logTimeColumn;
+    @FXML private TableColumn<LogRow, String> logCallColumn;
     @FXML private TableColumn<LogRow, String> logHostColumn;
     @FXML private TableColumn<LogRow, String> logPortColumn;
+    @FXML private TableColumn<LogRow, String> logBytesColumn;
 
     public LogView(Session session) {
         this.session = session;
@@ -116,7 +119,8 @@ public final class LogView {
         copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
         copy.setOnAction(e -> copySelectedRows());
         logTable.setContextMenu(new ContextMenu(copy));
-        TableZoom.follow(logTable, session.fontSizeProperty());
+        // Zoomed in on a narrow window, Time hides first, then Bytes, then Call: who sent what stays in view.
+        TableZoom.follow(logTable, session.fontSizeProperty(), logTimeColumn, logBytesColumn, logCallColumn);
         Shortcuts.install(logTable, Map.of(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), pauseLogToggle::fire));
     }
 

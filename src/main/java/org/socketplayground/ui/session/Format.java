@@ -41,9 +41,6 @@ public final class Format {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** The most a label shows of a call or an outcome; the detail pane shows all of it. */
-    public static final int LABEL_CHARS = 4096;
-
     /** The text, or its first max characters and how many more there are. */
     public static String cap(String text, int max) {
         if (text.length() <= max) {

@@ -80,7 +80,9 @@ public final class SocketsView {
         });
         session.refreshedProperty().addListener((o, was, now) -> refreshRate());
         Tooltip.install(rateChart, rateTip);
-        TableZoom.follow(socketTable, session.fontSizeProperty());
+        // Zoomed in on a narrow window, Received and Mode hide first: the traffic line and the calls pane show them
+        // for the selected socket.
+        TableZoom.follow(socketTable, session.fontSizeProperty(), socketReceivedColumn, socketModeColumn);
         refreshRate();
     }
 

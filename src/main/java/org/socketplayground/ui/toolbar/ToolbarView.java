@@ -19,7 +19,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
@@ -37,13 +36,14 @@ import org.socketplayground.ui.theme.Theme;
 import org.socketplayground.ui.theme.Themes;
 import org.socketplayground.ui.widgets.DemoPress;
 import org.socketplayground.ui.widgets.Shortcuts;
+import org.socketplayground.ui.widgets.WrapBar;
 
 /** The toolbar: new sockets, built-in peers, lessons, and for the projector the text size and the theme. */
 public final class ToolbarView {
     private final Session session;
     private final Projector projector = new Projector();
     private final DemoPress demoPress = new DemoPress();
-    @FXML private HBox toolbar;
+    @FXML private WrapBar toolbar;
     @FXML private ChoiceBox<Family> familyChoice;
     @FXML private ChoiceBox<SockType> typeChoice;
     @FXML private Button createSocketButton;

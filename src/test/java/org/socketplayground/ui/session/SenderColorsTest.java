@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.SocketEngine;
@@ -68,6 +73,40 @@ class SenderColorsTest {
             colours.release("10.0." + (i / 250) + "." + (i % 250), "9");
         }
         assertTrue(colours.remembered() <= SenderColors.REMEMBERED, "senders remembered: " + colours.remembered());
+    }
+
+    // ---------------------------------------------------------------- the palette in the style sheet
+
+    private static double luminance(int rgb) {
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = ((rgb >> (16 - 8 * i)) & 0xff) / 255.0;
+            c[i] = v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
+    /** Each of the twelve chips is defined once, in its own colour, with text that contrasts with it at 4.5:1 at least. */
+    @Test
+    void theStyleSheetGivesEachOfTheTwelveItsOwnColourAndReadableText() throws Exception {
+        String css;
+        try (var in = SenderColors.class.getResourceAsStream("/org/socketplayground/ui/theme/playground.css")) {
+            css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Pattern rule = Pattern.compile(
+                "\\.table-cell\\.sender-(\\d+) \\{ -fx-background-color: #([0-9A-Fa-f]{6}); -fx-text-fill: (black|white); }");
+        Map<Integer, Integer> backgrounds = new HashMap<>();
+        Matcher m = rule.matcher(css);
+        while (m.find()) {
+            int index = Integer.parseInt(m.group(1));
+            int rgb = Integer.parseInt(m.group(2), 16);
+            assertEquals(null, backgrounds.put(index, rgb), "sender-" + index + " is defined once");
+            double l = luminance(rgb);
+            double contrast = m.group(3).equals("black") ? (l + 0.05) / 0.05 : 1.05 / (l + 0.05);
+            assertTrue(contrast >= 4.5, "sender-" + index + "'s text contrasts " + contrast);
+        }
+        assertEquals(SenderColors.PALETTE_SIZE, backgrounds.size(), "one rule per colour: " + backgrounds.keySet());
+        assertEquals(SenderColors.PALETTE_SIZE, new HashSet<>(backgrounds.values()).size(), "twelve different colours");
     }
 
     // ---------------------------------------------------------------- through the log
