@@ -101,7 +101,7 @@ class ProjectorZoomTest extends OwnWindow {
         settle();
         assertEquals(before, sceneBounds("sendButton"), "the send button stays where it was");
         String call = ui.label("outcomeCallLabel");
-        assertTrue(call.length() < 160 && call.contains("…(69960 more bytes)") && call.endsWith(", ('127.0.0.1', " + port + "))"),
+        assertTrue(call.length() < 160 && call.contains("…(69976 more bytes)") && call.endsWith(", ('127.0.0.1', " + port + "))"),
                 "the call is shortened as the log shortens data: " + call);
         List<String> problems = ui.onFx(() -> {
             List<String> found = new ArrayList<>();

@@ -120,6 +120,12 @@ class ScreenshotTour {
         Path burst = Path.of(ScreenshotTour.class.getResource("/peers/udp_burst.py").toURI());
         sensor = new ProcessBuilder("python3", burst.toString(), "127.0.0.1", "9999", "20000", "0.004", "sensor ")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (Boolean.getBoolean("tour.bigSend")) {   // issue 10: a 70,000-byte send, whose outcome must not move a control
+            ui.selectSocket(client);
+            ui.set("destPortField", "9999");
+            ui.set("payloadField", "x".repeat(70_000));
+            ui.press("sendButton");
+        }
         if (!TAB.isEmpty()) {
             robot.interact(() -> {
                 javafx.scene.control.TabPane tabs = robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class);

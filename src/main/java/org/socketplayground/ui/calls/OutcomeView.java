@@ -63,7 +63,8 @@ public final class OutcomeView {
             outcomeLabel.getStyleClass().add(style);
         }
         explanationLabel.setText(outcome.explanation());
-        // The box keeps its height, so a long explanation may end in "…": the whole of it is a hover away.
+        // The box keeps its height, so a long call or explanation may end in "…": the whole of it is a hover away.
+        outcomeCallLabel.setTooltip(outcome.call().isEmpty() ? null : wrapped(outcome.call()));
         explanationLabel.setTooltip(outcome.explanation().isEmpty() ? null : wrapped(outcome.explanation()));
     }
 

@@ -16,7 +16,7 @@ public final class Outcome {
     static final int SHOWN_CHARS = 160;
     /** Data whose Python form is longer than this shows {@link #DATA_CHARS} of it and how many more bytes there are. */
     static final int WHOLE_DATA_CHARS = 48;
-    static final int DATA_CHARS = 40;
+    static final int DATA_CHARS = 24;
 
     private final String call;
     private final String text;

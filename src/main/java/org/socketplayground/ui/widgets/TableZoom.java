@@ -2,6 +2,9 @@ package org.socketplayground.ui.widgets;
 
 import java.util.List;
 import javafx.beans.value.ObservableIntegerValue;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.socketplayground.ui.theme.Projector;
@@ -32,7 +35,7 @@ public final class TableZoom {
         Runnable fit = () -> {
             double scale = fontSize.get() / (double) Projector.DEFAULT_SIZE;
             // the table's own frame and room for its vertical scroll bar, which may come and go with the rows
-            double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - 1.2 * fontSize.get();
+            double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - scrollBarWidth(table, fontSize.get());
             double need = 0;
             for (int i = 0; i < columns.size(); i++) {
                 need += min[i] * scale;
@@ -58,5 +61,15 @@ public final class TableZoom {
         fontSize.addListener((o, was, now) -> zoom.run());
         table.widthProperty().addListener((o, was, now) -> fit.run());
         zoom.run();
+    }
+
+    /** The width of the table's vertical scroll bar, or a guess before the table has one. */
+    private static double scrollBarWidth(TableView<?> table, int fontSize) {
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                return bar.prefWidth(-1);
+            }
+        }
+        return 1.2 * fontSize;
     }
 }

@@ -71,7 +71,8 @@ public class WrapBar extends Pane {
     protected double computePrefWidth(double height) {
         Insets in = getInsets();
         List<Node> children = getManagedChildren();
-        double sum = children.stream().mapToDouble(n -> n.prefWidth(-1)).sum();
+        // each child as wide as the rows make it (a width snapped to pixels), so that a bar given its width is one row
+        double sum = children.stream().mapToDouble(n -> snapSizeX(Math.max(n.prefWidth(-1), n.minWidth(-1)))).sum();
         return in.getLeft() + in.getRight() + sum + Math.max(0, children.size() - 1) * snapSpaceX(getHgap());
     }
 
@@ -121,7 +122,7 @@ public class WrapBar extends Pane {
         Row row = null;
         for (Node n : getManagedChildren()) {
             double w = snapSizeX(Math.max(Math.min(n.prefWidth(-1), width), n.minWidth(-1)));
-            if (row == null || !row.nodes.isEmpty() && row.used + gap + w > width) {
+            if (row == null || !row.nodes.isEmpty() && row.used + gap + w > width + 0.5) {
                 row = new Row();
                 rows.add(row);
             }
