@@ -29,6 +29,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
@@ -54,10 +55,26 @@ class ProjectorZoomTest extends OwnWindow {
         PREFS.putInt("fontSize", Projector.DEFAULT_SIZE);
     }
 
-    /** Every window of this class opens at the default size, whatever the test before zoomed to. */
+    private double[] stageSize;
+
+    /** The tests size the window: TestFX's primary stage, which the next test class's window opens in. */
+    @BeforeEach
+    void rememberTheStageSize() {
+        stageSize = ui.onFx(() -> new double[] {stage().getWidth(), stage().getHeight()});
+    }
+
+    /** Every window after this test opens at the default text size and in a stage of the size it had. */
     @AfterEach
     void backToTheDefaultSize() {
         PREFS.putInt("fontSize", Projector.DEFAULT_SIZE);
+        ui.fx(() -> {
+            stage().setWidth(stageSize[0]);
+            stage().setHeight(stageSize[1]);
+        });
+    }
+
+    private Stage stage() {
+        return (Stage) robot.lookup("#root").query().getScene().getWindow();
     }
 
     @AfterAll
@@ -169,9 +186,8 @@ class ProjectorZoomTest extends OwnWindow {
     /** Sizes the window and presses A+ or A− until the text is this size. */
     private void windowAndZoom(int width, int height, int size) {
         ui.fx(() -> {
-            Stage stage = (Stage) robot.lookup("#root").query().getScene().getWindow();
-            stage.setWidth(width);
-            stage.setHeight(height);
+            stage().setWidth(width);
+            stage().setHeight(height);
         });
         while (new Projector().fontSize() != size) {
             ui.press(new Projector().fontSize() < size ? "zoomInButton" : "zoomOutButton");
