@@ -38,7 +38,7 @@ final class TcpConnection {
     }
 
     SocketState state() {
-        return closed() ? SocketState.CLOSED : readEof ? SocketState.CLOSE_WAIT : SocketState.ESTAB;
+        return closed() ? SocketState.ENDED : readEof ? SocketState.CLOSE_WAIT : SocketState.ESTAB;
     }
 
     boolean writeShut() {

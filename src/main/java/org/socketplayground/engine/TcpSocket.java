@@ -76,7 +76,7 @@ final class TcpSocket extends PySocket {
     @Override
     SocketState openState() {
         return switch (phase) {
-            case FRESH -> SocketState.UNCONN;
+            case FRESH -> SocketState.NEW;
             case CONNECTING -> SocketState.SYN_SENT;
             case LISTENING -> SocketState.LISTEN;
             case CONNECTED -> connection.state();

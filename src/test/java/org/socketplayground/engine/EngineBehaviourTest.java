@@ -176,7 +176,7 @@ class EngineBehaviourTest {
     @Test
     void theSocketTableShowsStatesAddressesAndTheAcceptedConnection() {
         String server = ((PyValue.SocketRef) engine.socket(Family.AF_INET, SockType.SOCK_STREAM).value()).id();
-        assertEquals(SocketState.UNCONN, engine.socket(server).orElseThrow().state());
+        assertEquals(SocketState.NEW, engine.socket(server).orElseThrow().state());
         engine.call(server, "bind", SocketEngine.address("127.0.0.1", 0));
         engine.call(server, "listen", PyValue.of(5));
         SocketInfo listening = engine.socket(server).orElseThrow();
@@ -193,6 +193,27 @@ class EngineBehaviourTest {
         assertEquals("blocking", c.mode());
         assertEquals(List.of(server, client, conn), engine.sockets().stream().map(SocketInfo::id).toList());
         assertFalse(listening.reachableFromNetwork());
+    }
+
+    @Test
+    void aConnectionWhosePeerVanishedIsEndedNotClosedUntilCloseIsCalled() throws Exception {
+        try (java.net.ServerSocket peer = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String s = ((PyValue.SocketRef) engine.socket(Family.AF_INET, SockType.SOCK_STREAM).value()).id();
+            assertEquals(SocketState.NEW, engine.socket(s).orElseThrow().state(), "a fresh TCP socket is NEW, not UNCONN");
+            assertFalse(engine.call(s, "connect", SocketEngine.address("127.0.0.1", peer.getLocalPort())).failed());
+            try (java.net.Socket other = peer.accept()) {
+                assertEquals(SocketState.ESTAB, engine.socket(s).orElseThrow().state());
+                other.setSoLinger(true, 0);   // close with a reset, as a program that crashes does
+            }
+            CallRecord recv = engine.call(s, "recv", PyValue.of(10));
+            assertEquals("ConnectionResetError: [Errno 104] Connection reset by peer", recv.outcome());
+            SocketInfo ended = engine.socket(s).orElseThrow();
+            assertEquals(SocketState.ENDED, ended.state(), "the connection is over, the socket still open");
+            assertNull(ended.peer(), "Linux forgets the peer of a reset connection");
+            assertFalse(engine.call(s, "getsockname").failed(), "the socket is still open: getsockname answers");
+            engine.call(s, "close");
+            assertEquals(SocketState.CLOSED, engine.socket(s).orElseThrow().state(), "only close() closes it");
+        }
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ProjectorZoomTest extends OwnWindow {
     private static final Preferences PREFS = Preferences.userRoot().node("/org/socketplayground/ui");
     private static final List<String> TOOLBAR = List.of("familyChoice", "typeChoice", "createSocketButton", "peersMenu",
-            "lessonChoice", "lessonOpenButton", "zoomOutButton", "zoomInButton", "darkToggle", "contrastToggle");
+            "lessonChoice", "lessonOpenButton", "zoomOutButton", "zoomInButton", "darkToggle", "contrastToggle", "quitButton");
     private static final Set<String> KEY_LOG_COLUMNS = Set.of("Socket", "Source host", "Source port", "Data");
     private static int savedSize;
 

@@ -181,4 +181,15 @@ class QuitTest {
             assertTrue(!stage.isShowing(), "the window is gone");
         });
     }
+
+    /** The toolbar's Quit does what Ctrl+Q does: the window goes, and the port with it. */
+    @Test
+    void theQuitButtonClosesTheWindowAndFreesThePort() throws Exception {
+        String id = boundUdp();
+        List<String> port = ui.onFx(() -> List.of("udp:" + ui.localPort(id)));
+        assertTrue(bindPorts(port).get(0).startsWith("refused"), "the app holds its port");
+        ui.press("quitButton");
+        ui.waitUntil(() -> !stage.isShowing(), "the window is gone");
+        assertEquals(List.of("bound " + port.get(0)), bindPorts(port));
+    }
 }

@@ -68,6 +68,7 @@ public final class LogView {
     @FXML private TableColumn<LogRow, String> logCallColumn;
     @FXML private TableColumn<LogRow, String> logHostColumn;
     @FXML private TableColumn<LogRow, String> logPortColumn;
+    @FXML private TableColumn<LogRow, String> logDestinationColumn;
     @FXML private TableColumn<LogRow, String> logBytesColumn;
 
     public LogView(Session session) {
@@ -120,7 +121,7 @@ public final class LogView {
         copy.setOnAction(e -> copySelectedRows());
         logTable.setContextMenu(new ContextMenu(copy));
         // Zoomed in on a narrow window, Time hides first, then Bytes, then Call: who sent what stays in view.
-        TableZoom.follow(logTable, session.fontSizeProperty(), logTimeColumn, logBytesColumn, logCallColumn);
+        TableZoom.follow(logTable, session.fontSizeProperty(), logTimeColumn, logBytesColumn, logDestinationColumn, logCallColumn);
         Shortcuts.install(logTable, Map.of(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), pauseLogToggle::fire));
     }
 

@@ -7,6 +7,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import org.socketplayground.engine.SocketState;
 import org.socketplayground.ui.session.Format;
 import org.socketplayground.ui.session.RateMeter;
 import org.socketplayground.ui.session.Session;
@@ -49,7 +50,8 @@ public final class SocketsView {
         socketPeerColumn.setCellValueFactory(c -> c.getValue().peerProperty());
         socketModeColumn.setCellValueFactory(c -> c.getValue().modeProperty());
         socketReceivedColumn.setCellValueFactory(c -> c.getValue().receivedProperty());
-        socketStateColumn.setCellFactory(col -> Cells.styled(text -> "state-" + text.toLowerCase().replace('-', '_')));
+        socketStateColumn.setCellFactory(col -> Cells.styled(text -> "state-" + text.toLowerCase().replace('-', '_'),
+                text -> SocketState.ofLabel(text).map(SocketState::meaning).orElse(null)));
         socketLocalColumn.setCellFactory(col -> new TableCell<>() {
             private final Tooltip reachable = new Tooltip(REACHABLE_TOOLTIP);
             private String applied;

@@ -175,6 +175,12 @@ public final class ToolbarView {
         }
     }
 
+    /** Closes the window, and with it every socket and thread (the application's onHidden), as Ctrl+Q does. */
+    @FXML
+    void quit() {
+        toolbar.getScene().getWindow().hide();
+    }
+
     // ---------------------------------------------------------------- projector
 
     @FXML

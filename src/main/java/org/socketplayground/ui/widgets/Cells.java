@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 
 /** Table cells that wear a style class chosen from their text, cheap enough to update every frame. */
 public final class Cells {
@@ -12,14 +13,25 @@ public final class Cells {
 
     /** A text cell whose style class is {@code styleOf(text)} (none for null). */
     public static <S> TableCell<S, String> styled(Function<String, String> styleOf) {
+        return styled(styleOf, text -> null);
+    }
+
+    /** A text cell whose style class is {@code styleOf(text)} and whose tooltip is {@code tipOf(text)} (none for null). */
+    public static <S> TableCell<S, String> styled(Function<String, String> styleOf, Function<String, String> tipOf) {
         return new TableCell<>() {
             private String applied;
+            private String tip;
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 applied = swapStyle(this, applied, empty || item == null ? null : styleOf.apply(item));
+                String wanted = empty || item == null ? null : tipOf.apply(item);
+                if (!Objects.equals(tip, wanted)) {   // a new Tooltip only when the text changes: cells update every frame
+                    tip = wanted;
+                    setTooltip(wanted == null ? null : new Tooltip(wanted));
+                }
             }
         };
     }

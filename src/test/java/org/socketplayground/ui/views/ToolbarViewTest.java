@@ -83,7 +83,7 @@ class ToolbarViewTest extends OneView<ToolbarView> {
         SocketInfo made = onFx(() -> session.sockets().get(0).info());
         assertEquals(Family.AF_INET, made.family());
         assertEquals(SockType.SOCK_STREAM, made.type());
-        assertEquals(SocketState.UNCONN, engine.socket(made.id()).orElseThrow().state());
+        assertEquals(SocketState.NEW, engine.socket(made.id()).orElseThrow().state());
 
         fx(() -> type.setValue(SockType.SOCK_DGRAM));
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
