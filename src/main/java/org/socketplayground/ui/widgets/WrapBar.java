@@ -18,12 +18,14 @@ import javafx.scene.layout.Priority;
  * projector's zoom): each child keeps its preferred width (or the row's, if that is less) and goes to the next row when
  * it no longer fits. A child marked {@code HBox.hgrow} takes what its row leaves, as in an HBox: a filter field
  * widens, and a group aligned to the right stays at the right end of its row. Children are centred in their row.
- * The gaps are styleable, in em, so that they follow the zoom: {@code -fx-hgap} and {@code -fx-vgap}.
+ * The gaps are styleable, in em, so that they follow the zoom: {@code -fx-hgap} and {@code -fx-vgap}. A bar set to
+ * {@code alignRight} puts what each row leaves at its left, so that wrapped buttons stay under one another's right end.
  */
 public class WrapBar extends Pane {
     private static final StyleablePropertyFactory<WrapBar> CSS = new StyleablePropertyFactory<>(Pane.getClassCssMetaData());
     private final StyleableProperty<Number> hgap = CSS.createStyleableNumberProperty(this, "hgap", "-fx-hgap", b -> b.hgap, 6);
     private final StyleableProperty<Number> vgap = CSS.createStyleableNumberProperty(this, "vgap", "-fx-vgap", b -> b.vgap, 4);
+    private boolean alignRight;
 
     public WrapBar() {
         getStyleClass().add("wrap-bar");
@@ -45,6 +47,15 @@ public class WrapBar extends Pane {
 
     public void setVgap(double gap) {
         vgap.setValue(gap);
+    }
+
+    public boolean isAlignRight() {
+        return alignRight;
+    }
+
+    public void setAlignRight(boolean alignRight) {
+        this.alignRight = alignRight;
+        requestLayout();
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
@@ -95,8 +106,13 @@ public class WrapBar extends Pane {
     protected void layoutChildren() {
         Insets in = getInsets();
         double y = in.getTop();
-        for (Row row : rows(getWidth() - in.getLeft() - in.getRight())) {
+        double width = getWidth() - in.getLeft() - in.getRight();
+        for (Row row : rows(width)) {
             double x = in.getLeft();
+            if (alignRight) {
+                double used = row.widths.stream().mapToDouble(Double::doubleValue).sum() + (row.nodes.size() - 1) * snapSpaceX(getHgap());
+                x += Math.max(0, width - used);
+            }
             for (int i = 0; i < row.nodes.size(); i++) {
                 Node n = row.nodes.get(i);
                 double w = row.widths.get(i);
