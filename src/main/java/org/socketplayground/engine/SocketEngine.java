@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,8 +34,6 @@ public final class SocketEngine implements AutoCloseable {
     private final Map<String, PySocket> sockets = new ConcurrentHashMap<>();
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final Map<Long, CallContext> waiting = new ConcurrentHashMap<>();
-    /** Per target, the last submitted call's start: the next call submitted for it starts after it (see submit). */
-    private final Map<String, CompletableFuture<Void>> lastStarted = new ConcurrentHashMap<>();
     private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
     /** Guards {@link #closed} against sockets that calls under way are still making. */
     private final Object lifecycle = new Object();
@@ -48,6 +45,7 @@ public final class SocketEngine implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final OrderedStarts starts = new OrderedStarts(executor);
 
     public void addListener(RecordListener listener) {
         listeners.add(listener);
@@ -145,34 +143,7 @@ public final class SocketEngine implements AutoCloseable {
      * recvfrom that waits never holds up the sendto clicked after it.
      */
     public CompletableFuture<CallRecord> submit(String target, String call, List<PyValue> args) {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        CompletableFuture<CallRecord> done = new CompletableFuture<>();
-        CompletableFuture<Void> before = lastStarted.put(target, started);
-        Runnable run = () -> {
-            try {
-                done.complete(call(target, call, args, null, () -> started.complete(null)));
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            } finally {
-                started.complete(null);
-                lastStarted.remove(target, started);
-            }
-        };
-        Runnable start = () -> {
-            try {
-                executor.execute(run);
-            } catch (RejectedExecutionException e) {   // the engine is closed
-                started.complete(null);
-                lastStarted.remove(target, started);
-                done.completeExceptionally(e);
-            }
-        };
-        if (before == null) {
-            start.run();
-        } else {
-            before.thenRun(start);
-        }
-        return done;
+        return starts.submit(target, started -> call(target, call, args, null, started));
     }
 
     /** Ends a waiting call with KeyboardInterrupt, as Ctrl+C would; false if it is no longer waiting. */
