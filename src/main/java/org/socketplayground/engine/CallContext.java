@@ -76,6 +76,13 @@ final class CallContext {
         return cancelled;
     }
 
+    /** Called holding this object's lock, just before an attempt to take data: an abandoned call takes nothing. */
+    void requireNotCancelled() throws PyException {
+        if (cancelled) {
+            throw new PyException(PyError.interrupted());
+        }
+    }
+
     /** Called each time the call is about to wait; announces the pending record the first time. */
     void enterWait(Selector waitingOn) {
         selector = waitingOn;
@@ -93,9 +100,15 @@ final class CallContext {
         selector = null;
     }
 
-    /** Abandons the call: it ends with KeyboardInterrupt, as if the student had pressed Ctrl+C. */
+    /**
+     * Abandons the call: it ends with KeyboardInterrupt, as if the student had pressed Ctrl+C. Waits for an attempt
+     * to take data that is under way ({@link #requireNotCancelled}, under this object's lock), so that none starts
+     * after this returns.
+     */
     void cancel() {
-        cancelled = true;
+        synchronized (this) {
+            cancelled = true;
+        }
         Selector s = selector;
         if (s != null) {
             s.wakeup();

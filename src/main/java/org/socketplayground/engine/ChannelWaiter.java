@@ -34,10 +34,20 @@ final class ChannelWaiter {
 
     /** When the call must wait: raise at once in non-blocking mode, else wait for readiness. */
     void waitOrRaise(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline) throws PyException {
+        waitOrRaise(ctx, ch, ops, deadline, () -> true);
+    }
+
+    /**
+     * As {@link #waitOrRaise(CallContext, SelectableChannel, int, Deadline)}, and the wait also ends, without
+     * readiness, once {@code stillNeeded} turns false: another call changed the socket (bound it, finished or failed
+     * its connect) and then {@link #wakeAll}. The caller looks at the socket again.
+     */
+    void waitOrRaise(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline, BooleanSupplier stillNeeded)
+            throws PyException {
         if (deadline.nonBlocking()) {
             throw Errno.EAGAIN.exception();
         }
-        await(ctx, ch, ops, deadline);
+        await(ctx, ch, ops, deadline, stillNeeded);
     }
 
     /**
@@ -46,7 +56,8 @@ final class ChannelWaiter {
      * borrowed from the socket's few idle ones, with the channel already registered, so that a receive loop that
      * keeps catching up with its sender does not open and close a selector (three file descriptors) per datagram.
      */
-    private void await(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline) throws PyException {
+    private void await(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline, BooleanSupplier stillNeeded)
+            throws PyException {
         Selector selector = borrowSelector();
         waiters.add(selector);
         ctx.enterWait(selector);
@@ -59,6 +70,12 @@ final class ChannelWaiter {
                 // An interrupted thread's select returns at once, every time: end the call rather than spin.
                 if (ctx.cancelled() || Thread.currentThread().isInterrupted()) {
                     throw new PyException(PyError.interrupted());
+                }
+                // Checked after registering: a change made since then has woken this selector, so none is missed. It
+                // also ends a wait for OP_CONNECT that another call's finishConnect() made void, whose selector would
+                // otherwise report the writable channel as nothing, at once, for ever (a spin at 100% CPU).
+                if (!stillNeeded.getAsBoolean()) {
+                    return;
                 }
                 long millis = 0;
                 if (deadline.infinite()) {
@@ -78,6 +95,9 @@ final class ChannelWaiter {
                 }
             }
         } catch (ClosedChannelException | CancelledKeyException | ClosedSelectorException e) {
+            if (!socketClosed.getAsBoolean() && !stillNeeded.getAsBoolean()) {
+                return;   // the channel was swapped (a failed connect) while this call set out to wait on it
+            }
             throw Errno.EBADF.exception();
         } catch (IOException e) {
             throw Errno.wrap(e);
@@ -142,7 +162,16 @@ final class ChannelWaiter {
         closeIdleSelectors();   // the socket was closed meanwhile: close() may have missed this one
     }
 
-    /** Once the socket is closed: the selectors in use close as their calls end, the idle ones here. */
+    /**
+     * Once the socket is closed: every selector, in use or idle, so that none keeps a closed channel's descriptor (a
+     * listening port) open after close() returns. A call whose selector closes under it ends with EBADF.
+     */
+    void closeAllSelectors() {
+        wakeAll();
+        waiters.forEach(PySocket::closeQuietly);
+        closeIdleSelectors();
+    }
+
     void closeIdleSelectors() {
         Selector s;
         while ((s = idleSelectors.poll()) != null) {

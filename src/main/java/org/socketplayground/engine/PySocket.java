@@ -107,6 +107,7 @@ abstract class PySocket {
             }
             ch.bind(target);
             bound(target, (InetSocketAddress) ch.getLocalAddress());
+            waiter.wakeAll();   // a recvfrom that was waiting for an address can now receive
         } catch (IOException | RuntimeException e) {
             throw fail(e);
         }
@@ -245,8 +246,8 @@ abstract class PySocket {
         closed = true;
         waiter.wakeAll();
         closeChannels();
-        // The selectors in use close as their calls end; closing the idle ones releases the channels' descriptors.
-        waiter.closeIdleSelectors();
+        // A closed channel's descriptor lives on while a selector holds its key: closing them all releases it now.
+        waiter.closeAllSelectors();
         return PyValue.NONE;
     }
 

@@ -45,6 +45,7 @@ public final class SocketEngine implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final OrderedStarts starts = new OrderedStarts(executor);
 
     public void addListener(RecordListener listener) {
         listeners.add(listener);
@@ -64,8 +65,30 @@ public final class SocketEngine implements AutoCloseable {
      * @param args   its arguments as Python values
      */
     public CallRecord call(String target, String call, List<PyValue> args) {
+        return call(target, call, args, null, null);
+    }
+
+    /**
+     * As {@link #call(String, String, List)}, abandoned through the handle (or null); returns null, making no call and
+     * no record, when the handle was abandoned before the call started.
+     */
+    public CallRecord call(String target, String call, List<PyValue> args, CallHandle handle) {
+        return call(target, call, args, handle, null);
+    }
+
+    /** The call, and {@code started} runs once it has started to wait or has returned (null: nothing to run). */
+    private CallRecord call(String target, String call, List<PyValue> args, CallHandle handle, Runnable started) {
         CallContext ctx = new CallContext(sequence.incrementAndGet(), MODULE.equals(target) ? null : target, call,
-                args, this::announceWait, effects);
+                args, started == null ? this::announceWait : c -> {
+                    announceWait(c);
+                    started.run();
+                }, effects);
+        if (handle != null && !handle.attach(ctx)) {
+            if (started != null) {
+                started.run();
+            }
+            return null;
+        }
         try {
             PyValue value = null;
             PyError error = null;
@@ -92,6 +115,12 @@ public final class SocketEngine implements AutoCloseable {
             // Once the listeners have the record, or when an Error ends the call without one, its number must no
             // longer hold later records back.
             ctx.releaseEffect();
+            if (handle != null) {
+                handle.detach(ctx);
+            }
+            if (started != null) {
+                started.run();   // harmless if the call's wait already ran it
+            }
         }
     }
 
@@ -108,9 +137,13 @@ public final class SocketEngine implements AutoCloseable {
         return call(target, call, List.of(args));
     }
 
-    /** Makes the call on one of the engine's threads; the caller never blocks. */
+    /**
+     * Makes the call on one of the engine's threads; the caller never blocks. Calls submitted for one socket start in
+     * the order they were submitted: each starts once the one before has started to wait or has returned, so a
+     * recvfrom that waits never holds up the sendto clicked after it.
+     */
     public CompletableFuture<CallRecord> submit(String target, String call, List<PyValue> args) {
-        return CompletableFuture.supplyAsync(() -> call(target, call, args), executor);
+        return starts.submit(target, started -> call(target, call, args, null, started));
     }
 
     /** Ends a waiting call with KeyboardInterrupt, as Ctrl+C would; false if it is no longer waiting. */
@@ -315,7 +348,10 @@ public final class SocketEngine implements AutoCloseable {
     public List<SocketInfo> sockets() {
         List<SocketInfo> out = new ArrayList<>(order.size());
         for (String id : order) {
-            out.add(sockets.get(id).info());
+            PySocket s = sockets.get(id);
+            if (s != null) {   // forgotten meanwhile
+                out.add(s.info());
+            }
         }
         return out;
     }
@@ -334,9 +370,22 @@ public final class SocketEngine implements AutoCloseable {
         }
     }
 
-    /** Closes every socket, which ends every waiting call, and stops the engine's threads. */
+    /** Closes every socket, which ends every waiting call, and stops the engine's threads, 2 s at most. */
     @Override
     public void close() {
+        shutdown();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * As {@link #close}, without waiting for the engine's threads to end, for the JavaFX thread: every socket is
+     * closed when it returns, so its ports are free; the threads end as their calls find their sockets closed.
+     */
+    public void shutdown() {
         List<PySocket> open;
         synchronized (lifecycle) {
             closed = true;
@@ -347,10 +396,5 @@ public final class SocketEngine implements AutoCloseable {
         }
         waiting.values().forEach(CallContext::cancel);
         executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 
@@ -11,7 +12,8 @@ import java.nio.channels.SocketChannel;
  * The JDK channels behind one TCP socket, and the local address Linux reports across them. A TCP socket is a
  * SocketChannel until listen() turns it into a ServerSocketChannel bound to the same address (the JDK has no
  * single channel that can become either); and the JDK closes a channel whose connect failed where Linux keeps
- * the socket, so a new SocketChannel takes its place. The socket holds its lock while the channel changes.
+ * the socket, so a new SocketChannel takes its place. The socket holds its lock while the channel changes, and
+ * this object's lock keeps close() out of a change: once close() returns, no channel of the socket is open.
  */
 final class TcpChannels {
     private final Family family;
@@ -27,6 +29,8 @@ final class TcpChannels {
      * on reporting it, until the socket connects or listens again and takes a new port on the same host.
      */
     private volatile InetSocketAddress releasedLocal;
+    /** Set by close(); a change that comes later opens nothing. Guarded by this. */
+    private boolean closed;
 
     /** A new, unconnected socket's channels. */
     TcpChannels(Family family, SocketOptions options, ChannelWaiter waiter) throws IOException {
@@ -75,7 +79,7 @@ final class TcpChannels {
     }
 
     /** Before a connect: takes a new port on the host of a port a failed connect let go of. */
-    void rebindReleased() throws IOException {
+    synchronized void rebindReleased() throws IOException {
         InetSocketAddress released = releasedLocal;
         if (released != null) {
             stream.bind(new InetSocketAddress(released.getAddress(), 0));
@@ -85,8 +89,11 @@ final class TcpChannels {
     }
 
     /** After a failed connect: a new channel with the user's options, bound as Linux keeps the socket bound. */
-    void replaceFailedStream() throws IOException {
+    synchronized void replaceFailedStream() throws IOException {
         stream.close();
+        if (closed) {
+            throw new ClosedChannelException();   // the socket was closed: no new channel
+        }
         waiter.flushIdleSelectors();   // before bind: until then a selector's key keeps the old descriptor, and the port
         SocketChannel fresh = openStream();
         InetSocketAddress bound = boundTo;
@@ -99,7 +106,10 @@ final class TcpChannels {
     }
 
     /** Swaps the stream channel for a listening one on the same address, or on any port of its host. */
-    void listen(long backlog) throws IOException, PyException {
+    synchronized void listen(long backlog) throws IOException, PyException {
+        if (closed) {
+            throw new ClosedChannelException();
+        }
         SocketAddress local = stream.getLocalAddress();
         if (local == null && releasedLocal != null) {
             local = new InetSocketAddress(releasedLocal.getAddress(), 0);
@@ -112,13 +122,19 @@ final class TcpChannels {
         options.applyTo(ssc);
         stream.close();
         waiter.flushIdleSelectors();   // before bind: until then a selector's key keeps the old descriptor, and the port
-        ssc.bind(local == null ? new InetSocketAddress(Addresses.resolve("", family), 0) : local,
-                (int) Math.max(0, Math.min(backlog, 4096)));
+        try {
+            ssc.bind(local == null ? new InetSocketAddress(Addresses.resolve("", family), 0) : local,
+                    (int) Math.max(0, Math.min(backlog, 4096)));
+        } catch (IOException | PyException | RuntimeException e) {
+            ssc.close();
+            throw e;
+        }
         server = ssc;
         boundTo = (InetSocketAddress) ssc.getLocalAddress();
     }
 
-    void close() {
+    synchronized void close() {
+        closed = true;
         PySocket.closeQuietly(stream);
         ServerSocketChannel ssc = server;
         if (ssc != null) {

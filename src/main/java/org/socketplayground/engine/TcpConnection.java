@@ -129,7 +129,10 @@ final class TcpConnection {
             socket.requireOpen();
             int n;
             try {
-                n = channel.read(buf);
+                synchronized (ctx) {   // an abandoned call takes no data: see CallContext.cancel
+                    ctx.requireNotCancelled();
+                    n = channel.read(buf);
+                }
             } catch (IOException | RuntimeException e) {
                 PyException pe = socket.fail(e);
                 if (pe.error().is(Errno.ECONNRESET)) {

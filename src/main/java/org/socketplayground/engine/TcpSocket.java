@@ -44,6 +44,7 @@ final class TcpSocket extends PySocket {
     private void connected() {
         connection = new TcpConnection(this, channels.stream());
         phase = Phase.CONNECTED;
+        waiter.wakeAll();   // other calls waiting for this connect go on
     }
 
     // ---------------------------------------------------------------- addresses and state
@@ -99,7 +100,7 @@ final class TcpSocket extends PySocket {
                 channels.listen(backlog);
                 phase = Phase.LISTENING;
             } catch (IOException e) {
-                throw Errno.wrap(e);
+                throw fail(e);   // closed meanwhile: EBADF
             }
         }
         return PyValue.NONE;
@@ -138,7 +139,9 @@ final class TcpSocket extends PySocket {
                     if (finishConnect()) {
                         return PyValue.NONE;
                     }
-                    if (deadline.nonBlocking()) {
+                    // With a timeout CPython's descriptor is non-blocking, and Linux answers EALREADY at once; only a
+                    // blocking connect() waits for the one in progress.
+                    if (!deadline.infinite()) {
                         throw Errno.EALREADY.exception();
                     }
                 }
@@ -174,18 +177,27 @@ final class TcpSocket extends PySocket {
             }
             throw e;
         }
+        if (phase != Phase.CONNECTED) {
+            // Another call met the failure and reported it; Linux gives the others ECONNABORTED.
+            throw Errno.ECONNABORTED.exception();
+        }
         return PyValue.NONE;
     }
 
-    /** Waits until a connect in progress completes; raises what the connect met. */
+    /**
+     * Waits until a connect in progress completes, here or in another call; raises what the connect met. Any number
+     * of calls may wait at once: the one that finishes the connect wakes the others, which find it done.
+     */
     private void awaitConnected(CallContext ctx, Deadline deadline) throws PyException {
         while (true) {
-            waiter.waitOrRaise(ctx, channels.stream(), SelectionKey.OP_CONNECT, deadline);
+            SocketChannel ch;
             synchronized (this) {
                 if (phase != Phase.CONNECTING || finishConnect()) {
                     return;
                 }
+                ch = channels.stream();
             }
+            waiter.waitOrRaise(ctx, ch, SelectionKey.OP_CONNECT, deadline, () -> phase == Phase.CONNECTING);
         }
     }
 
@@ -206,10 +218,11 @@ final class TcpSocket extends PySocket {
     /** The JDK closes a channel whose connect failed; Linux keeps the socket, so open a new one in its place. */
     private void connectFailed() throws PyException {
         phase = Phase.FRESH;
+        waiter.wakeAll();   // other calls waiting for this connect find it failed
         try {
             channels.replaceFailedStream();
         } catch (IOException e) {
-            throw Errno.wrap(e);
+            throw fail(e);
         }
     }
 

@@ -69,6 +69,7 @@ final class UdpSocket extends PySocket {
                 }
                 dgram.connect(target);
             }
+            waiter.wakeAll();   // connecting bound the socket: a recvfrom waiting for an address may go on
         } catch (IOException | RuntimeException e) {
             throw fail(e);
         }
@@ -129,6 +130,10 @@ final class UdpSocket extends PySocket {
                 int n = target == null ? dgram.write(buf) : dgram.send(buf, target);
                 if (n > 0 || data.length == 0) {
                     bytesOut.add(n);
+                    if (!dgramBound) {   // the first send bound the socket: a recvfrom waiting for an address may go on
+                        dgramBound = true;
+                        waiter.wakeAll();
+                    }
                     InetSocketAddress to = target != null ? target : (InetSocketAddress) peer();
                     ctx.source = seenFrom(to);
                     ctx.destination = to == null ? null : Addresses.toPython(family, to);
@@ -167,7 +172,10 @@ final class UdpSocket extends PySocket {
                 if (bound) {
                     buf.clear();
                     // The JDK would bind an unbound channel here; Linux just waits, so only receive once bound.
-                    from = dgram.receive(buf);
+                    synchronized (ctx) {   // an abandoned call takes no datagram: see CallContext.cancel
+                        ctx.requireNotCancelled();
+                        from = dgram.receive(buf);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 throw fail(e);
@@ -185,7 +193,20 @@ final class UdpSocket extends PySocket {
                 bytesIn.add(n);
                 return data;
             }
-            waiter.waitOrRaise(ctx, dgram, bound ? SelectionKey.OP_READ : 0, deadline);
+            if (bound) {
+                waiter.waitOrRaise(ctx, dgram, SelectionKey.OP_READ, deadline);
+            } else {
+                // Linux lets a datagram in once another thread binds the socket (or a send binds it): wait for that.
+                waiter.waitOrRaise(ctx, dgram, 0, deadline, () -> !boundNow());
+            }
+        }
+    }
+
+    private boolean boundNow() {
+        try {
+            return dgramBound || dgram.getLocalAddress() != null;
+        } catch (IOException e) {
+            return true;   // closed: the receive looks again and finds out
         }
     }
 

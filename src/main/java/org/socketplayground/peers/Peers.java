@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.Family;
@@ -205,14 +204,12 @@ public final class Peers implements AutoCloseable {
         return out;
     }
 
-    /** Stops the peers' threads; the engine closes their sockets when it closes. */
+    /**
+     * Stops the peers' threads without waiting for them, so that the JavaFX thread can call it; the engine closes
+     * their sockets when it closes, which ends their calls.
+     */
     @Override
     public void close() {
         executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.socketplayground.engine.CallHandle;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.PyError;
 import org.socketplayground.engine.SocketEngine;
@@ -39,6 +39,8 @@ final class ContinuousReceiver implements AutoCloseable {
         final long bufsize;
         /** With a prefix, each datagram is answered with prefix + data, like the classroom echo server. */
         final byte[] replyPrefix;
+        /** Abandons the loop's calls: once stop() has abandoned it, no call of the loop starts or takes a datagram. */
+        final CallHandle handle = new CallHandle();
         volatile boolean running = true;
 
         Loop(String socketId, boolean stream, long bufsize, byte[] replyPrefix) {
@@ -53,8 +55,8 @@ final class ContinuousReceiver implements AutoCloseable {
             try {
                 List<PyValue> args = List.of(PyValue.of(bufsize));
                 while (running) {
-                    CallRecord r = engine.call(socketId, call, args);
-                    if (!running || ends(r)) {
+                    CallRecord r = engine.call(socketId, call, args, handle);
+                    if (r == null || !running || ends(r)) {
                         break;
                     }
                     if (r.failed() && !r.error().type().equals("TimeoutError")) {
@@ -63,7 +65,7 @@ final class ContinuousReceiver implements AutoCloseable {
                         byte[] data = r.receivedData().value();
                         byte[] reply = java.util.Arrays.copyOf(replyPrefix, replyPrefix.length + data.length);
                         System.arraycopy(data, 0, reply, replyPrefix.length, data.length);
-                        engine.call(socketId, "sendto", PyValue.of(reply), r.source());
+                        engine.call(socketId, "sendto", List.of(PyValue.of(reply), r.source()), handle);
                     }
                 }
             } catch (InterruptedException e) {
@@ -110,22 +112,14 @@ final class ContinuousReceiver implements AutoCloseable {
         Loop loop = loops.remove(socketId);
         if (loop != null) {
             loop.running = false;
-            for (CallRecord waiting : engine.waitingCalls()) {
-                if (socketId.equals(waiting.socketId()) && waiting.call().equals(loop.call)) {
-                    engine.abandon(waiting.seq());
-                }
-            }
+            loop.handle.abandon();   // only the loop's own call: a recvfrom the user made goes on
         }
     }
 
+    /** Stops every loop without waiting for its thread (closed sockets end the calls): for the JavaFX thread. */
     @Override
     public void close() {
         loops.keySet().forEach(this::stop);
         executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

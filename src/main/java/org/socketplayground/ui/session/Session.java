@@ -331,7 +331,7 @@ public final class Session implements AutoCloseable {
         closed = true;
         pulse.stop();
         showMe.stop();
-        engine.close();
+        engine.shutdown();   // closes every socket now; its threads end without the JavaFX thread waiting
         receiver.close();
         peers.close();
     }

@@ -1,7 +1,9 @@
 package org.socketplayground.ui.session;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -46,9 +48,11 @@ final class SocketRows {
         return id == null ? null : rows.get(id);
     }
 
-    /** Adds a row for each new socket and brings the others up to date. */
+    /** Adds a row for each new socket, brings the others up to date, and drops those the engine forgot. */
     void refresh(Iterable<SocketInfo> infos) {
+        Set<String> listed = new HashSet<>();
         for (SocketInfo info : infos) {
+            listed.add(info.id());
             SocketRow row = rows.get(info.id());
             if (row == null) {
                 row = new SocketRow(info, names.of(info.id()));
@@ -57,6 +61,10 @@ final class SocketRows {
             } else {
                 row.update(info);
             }
+        }
+        if (listed.size() < rows.size()) {
+            rows.keySet().retainAll(listed);
+            sockets.removeIf(row -> !listed.contains(row.id()));
         }
     }
 

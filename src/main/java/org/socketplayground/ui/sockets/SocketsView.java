@@ -1,6 +1,8 @@
 package org.socketplayground.ui.sockets;
 
+import java.util.List;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -33,6 +35,7 @@ public final class SocketsView {
     @FXML private TableColumn<SocketRow, String> socketModeColumn;
     @FXML private TableColumn<SocketRow, String> socketReceivedColumn;
     @FXML private Label rateLabel;
+    @FXML private Button removeClosedButton;
     @FXML private Sparkline rateChart;
 
     public SocketsView(Session session) {
@@ -80,12 +83,30 @@ public final class SocketsView {
                 }
             }
         });
-        session.refreshedProperty().addListener((o, was, now) -> refreshRate());
+        session.refreshedProperty().addListener((o, was, now) -> {
+            refreshRate();
+            removeClosedButton.setDisable(session.sockets().stream().noneMatch(r -> r.info().state() == SocketState.CLOSED));
+        });
+        // "Remove closed" takes room beside the title only while it has something to do
+        removeClosedButton.visibleProperty().bind(removeClosedButton.disableProperty().not());
+        removeClosedButton.managedProperty().bind(removeClosedButton.visibleProperty());
         Tooltip.install(rateChart, rateTip);
         // Zoomed in on a narrow window, Received and Mode hide first: the traffic line and the calls pane show them
         // for the selected socket.
         TableZoom.follow(socketTable, session.fontSizeProperty(), socketReceivedColumn, socketModeColumn);
         refreshRate();
+    }
+
+    /**
+     * "Remove closed": the engine forgets its closed sockets (not a socket call: nothing is asked of the system), and
+     * the next refresh takes their rows out of the table; their calls stay in the log and the Python pane.
+     */
+    @FXML
+    void removeClosed() {
+        for (SocketRow row : List.copyOf(session.sockets())) {
+            session.engine().forget(row.id());   // forgets it only if it is closed
+        }
+        removeClosedButton.setDisable(true);
     }
 
     /** The selected socket's traffic over the last second, and its last minute as a sparkline. */

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -119,12 +119,12 @@ public final class ToolbarView {
 
     private void setUpPeers() {
         Peers peers = session.peers();
-        addPeer("UDP echo server — answers 'OK...' + data", () -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, Peers.DEFAULT_PREFIX));
+        addPeer("UDP echo server — answers 'OK...' + data", send -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, Peers.DEFAULT_PREFIX));
         addPeer("UDP echo server with the prefix in the Send field",
-                () -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, session.payloadDraftProperty().get()));
-        addPeer("UDP uppercase echo server", () -> peers.startServer(Peers.Kind.UDP_UPPER, Peers.LOOPBACK, 0, null));
-        addPeer("TCP echo server — one client after another", () -> peers.startServer(Peers.Kind.TCP_ECHO, Peers.LOOPBACK, 0, null));
-        addPeer("TCP echo server — a thread per connection", () -> peers.startServer(Peers.Kind.TCP_ECHO_THREADS, Peers.LOOPBACK, 0, null));
+                send -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, send));
+        addPeer("UDP uppercase echo server", send -> peers.startServer(Peers.Kind.UDP_UPPER, Peers.LOOPBACK, 0, null));
+        addPeer("TCP echo server — one client after another", send -> peers.startServer(Peers.Kind.TCP_ECHO, Peers.LOOPBACK, 0, null));
+        addPeer("TCP echo server — a thread per connection", send -> peers.startServer(Peers.Kind.TCP_ECHO_THREADS, Peers.LOOPBACK, 0, null));
         peersMenu.getItems().add(new SeparatorMenuItem());
         MenuItem udpClients = new MenuItem("5 UDP clients → the Send destination");
         udpClients.setOnAction(e -> startClients(true));
@@ -133,10 +133,14 @@ public final class ToolbarView {
         peersMenu.getItems().addAll(udpClients, tcpClients);
     }
 
-    private void addPeer(String text, Supplier<String> start) {
+    /** start gets the Send field's text, read here on the JavaFX thread, and runs on a thread of its own. */
+    private void addPeer(String text, UnaryOperator<String> start) {
         MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> session.inBackground(() -> "Started " + text + " as " + start.get()
-                + " (on 127.0.0.1; see its port in the table).", "Could not start the peer: "));
+        item.setOnAction(e -> {
+            String send = session.payloadDraftProperty().get();
+            session.inBackground(() -> "Started " + text + " as " + start.apply(send)
+                    + " (on 127.0.0.1; see its port in the table).", "Could not start the peer: ");
+        });
         peersMenu.getItems().add(item);
     }
 

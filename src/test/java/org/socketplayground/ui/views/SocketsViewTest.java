@@ -89,4 +89,21 @@ class SocketsViewTest extends OneView<SocketsView> {
         waitUntil(() -> "CLOSED".equals(shown("socketTable", 0, "State")),
                 () -> "the closed socket's row says CLOSED (it reads " + shown("socketTable", 0, "State") + ")");
     }
+
+    /** Issue 17: closed sockets can leave the table ("Remove closed"); open ones stay, and so do their calls. */
+    @Test
+    void removeClosedTakesOnlyTheClosedSocketsOutOfTheTable() {
+        String open = udpSocket();
+        String closed = udpSocket();
+        waitUntil(() -> rows("socketTable") == 2, "both sockets are listed");
+        assertTrue(disabled("removeClosedButton"), "nothing to remove while every socket is open");
+        fx(() -> session.close(closed));
+        waitUntil(() -> "CLOSED".equals(shown("socketTable", 1, "State")) && !disabled("removeClosedButton"),
+                "the closed socket reads CLOSED and can be removed");
+        robot.clickOn(node("removeClosedButton", javafx.scene.control.Button.class));
+        waitUntil(() -> rows("socketTable") == 1 && open.equals(shown("socketTable", 0, "Socket")),
+                "only the open socket is left in the table");
+        assertTrue(engine.socket(closed).isEmpty(), "the engine forgot the closed socket");
+        assertTrue(disabled("removeClosedButton"));
+    }
 }

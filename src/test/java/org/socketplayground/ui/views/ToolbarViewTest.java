@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.beans.binding.StringBinding;
 import java.util.Map;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
@@ -154,5 +162,72 @@ class ToolbarViewTest extends OneView<ToolbarView> {
         waitUntil(() -> onFx(() -> session.sockets().get(0).localProperty().get()).startsWith("127.0.0.1:"),
                 "the peer is bound to loopback");
         assertNull(onFx(session::selectedSocket), "a peer's socket is not selected for the user");
+    }
+
+    /**
+     * Issue 17: the peer that answers with the Send field's text reads the field on the JavaFX thread, when the menu
+     * item is chosen, and hands the text to its thread.
+     */
+    @Test
+    void aPeerReadsTheSendFieldOnTheJavaFxThread() {
+        List<Boolean> readOnFx = new CopyOnWriteArrayList<>();
+        StringBinding field = new StringBinding() {
+            @Override
+            protected String computeValue() {
+                readOnFx.add(Platform.isFxApplicationThread());
+                return "hey ";
+            }
+        };
+        fx(() -> {
+            session.payloadDraftProperty().bind(field);   // binding reads it once
+            readOnFx.clear();
+            field.invalidate();   // as typing would: the next read reads the field
+        });
+        MenuItem withPrefix = onFx(() -> node("peersMenu", MenuButton.class).getItems().get(1));
+        assertTrue(withPrefix.getText().contains("prefix in the Send field"), withPrefix.getText());
+        fx(withPrefix::fire);
+        waitUntil(() -> session.noticeProperty().get().startsWith("Started"), "the peer starts");
+        fx(() -> session.payloadDraftProperty().unbind());
+        assertEquals(List.of(true), readOnFx, "the Send field is read once, on the JavaFX thread");
+    }
+
+    /**
+     * Issue 17: closing the session (the window's dispose, twice: onHidden and stop()) closes every socket at once and
+     * does not hold the JavaFX thread, even while one of the engine's threads is stuck and ignores interrupts.
+     */
+    @Test
+    void closingTheSessionFreesThePortsAtOnceWithoutHoldingTheJavaFxThread() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        engine.addListener(r -> {
+            if (r.call().equals("gettimeout")) {
+                held.countDown();
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException ignored) {
+                        // stuck: it ignores the interrupt of shutdownNow()
+                    }
+                }
+            }
+        });
+        String id = udpSocket();
+        long port = bindLoopback(id);
+        engine.submit(id, "gettimeout", List.of());
+        assertTrue(held.await(TIMEOUT_SECONDS, TimeUnit.SECONDS), "an engine thread is stuck");
+        try {
+            long ms = onFx(() -> {
+                long start = System.nanoTime();
+                session.close();
+                session.close();
+                return (System.nanoTime() - start) / 1_000_000;
+            });
+            assertTrue(ms < 500, "closing held the JavaFX thread " + ms + " ms");
+            try (DatagramChannel again = DatagramChannel.open()) {
+                again.bind(new InetSocketAddress("127.0.0.1", (int) port));   // the port is free at once
+            }
+        } finally {
+            release.countDown();
+        }
     }
 }
