@@ -71,6 +71,8 @@ public final class PyConsole {
             statement = PyParser.parseStatement(line);
         } catch (PyParser.SyntaxError e) {
             return new Prepared(line, List.of(), null, null, List.of(), new Result(null, new PyError("SyntaxError", null, e.getMessage())));
+        } catch (NumberFormatException e) {
+            return new Prepared(line, List.of(), null, null, List.of(), new Result(null, TOO_LARGE));
         }
         MADE.get()[0] = 0;
         try {
@@ -84,11 +86,11 @@ public final class PyConsole {
         } catch (PyException e) {
             return new Prepared(line, statement.targets(), null, null, List.of(), new Result(null, e.error()));
         } catch (NumberFormatException | ArithmeticException e) {
-            // a literal beyond 64 bits (0x1ffffffffffffffff): in words, never a Java exception
             return new Prepared(line, statement.targets(), null, null, List.of(), new Result(null, TOO_LARGE));
         }
     }
 
+    /** A number beyond 64 bits (0x1ffffffffffffffff, 2**64): in words, never a Java exception. */
     private static final PyError TOO_LARGE = PyError.overflow("int too large for the playground (it keeps 64-bit integers)");
 
     /** Completes a prepared line with the record of its call: the value, bound to the line's names, or the error. */
