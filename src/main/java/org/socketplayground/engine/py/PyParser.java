@@ -25,10 +25,7 @@ public final class PyParser {
 
     /** CPython's own limit on nested brackets; beyond it, "too many nested parentheses". */
     static final int MAX_NESTING = 200;
-    /**
-     * Operators, calls, attributes and indexes in one line: a lesson's longest has a handful. The bound keeps the
-     * tree shallow enough to evaluate without running out of stack, however a file is written.
-     */
+    /** Operators, calls, attributes and indexes in a line (a lesson's have a handful): a tree the stack can evaluate. */
     static final int MAX_OPERATIONS = 1000;
 
     private final String src;
@@ -219,8 +216,7 @@ public final class PyParser {
         return new PyExpr.TupleExpr(rest);
     }
 
-    /** What a parser step makes, for {@link #nested}. */
-    private interface Step<T> {
+    private interface Step<T> {   // what a parser step makes, for nested()
         T parse() throws SyntaxError;
     }
 
@@ -238,8 +234,7 @@ public final class PyParser {
 
     private void counted() throws SyntaxError {
         if (++operations > MAX_OPERATIONS) {
-            throw new SyntaxError("the line has more than " + MAX_OPERATIONS + " operators, calls and indexes: "
-                    + "the playground reads shorter lines");
+            throw new SyntaxError("the line has more than " + MAX_OPERATIONS + " operators, calls and indexes: too long to read");
         }
     }
 
