@@ -22,11 +22,22 @@ public final class PyConsole {
     }
 
     private static final PyValue MODULE = new PyValue.Str("<module 'socket'>");
-    /** The longest bytes {@code b'x' * n} makes: a typed line must not take the memory the sockets need. */
-    private static final long MAX_BYTES = 64L << 20;
+    /**
+     * The longest bytes that {@code b'x' * n} or {@code a + b} makes: 16 times the largest UDP datagram, and more than
+     * a lesson's sendall needs. A line (a lesson's, or one typed) must not take the memory the sockets and the log need,
+     * nor the processor: beyond it, MemoryError at once, without making anything.
+     */
+    public static final long MAX_BYTES = 1L << 20;
+    /** All that one line may make by arithmetic, however many values it makes. */
+    static final long MAX_BYTES_PER_LINE = 16L << 20;
+    /** What the names may hold together: lines that each make 1 MiB must not add up to the heap. */
+    public static final long MAX_VARIABLE_BYTES = 64L << 20;
+    /** Bytes made so far by the line this thread evaluates. */
+    private static final ThreadLocal<long[]> MADE = ThreadLocal.withInitial(() -> new long[1]);
 
     private final SocketEngine engine;
     private final Map<String, PyValue> variables = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> variableBytes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<java.util.function.BiConsumer<String, String>> namers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PyConsole(SocketEngine engine) {
@@ -60,7 +71,10 @@ public final class PyConsole {
             statement = PyParser.parseStatement(line);
         } catch (PyParser.SyntaxError e) {
             return new Prepared(line, List.of(), null, null, List.of(), new Result(null, new PyError("SyntaxError", null, e.getMessage())));
+        } catch (NumberFormatException e) {
+            return new Prepared(line, List.of(), null, null, List.of(), new Result(null, TOO_LARGE));
         }
+        MADE.get()[0] = 0;
         try {
             if (statement.expr() instanceof PyExpr.Call c) {
                 Invocation call = invocation(c);
@@ -71,8 +85,13 @@ public final class PyConsole {
             return new Prepared(line, statement.targets(), null, null, List.of(), new Result(value, null));
         } catch (PyException e) {
             return new Prepared(line, statement.targets(), null, null, List.of(), new Result(null, e.error()));
+        } catch (NumberFormatException | ArithmeticException e) {
+            return new Prepared(line, statement.targets(), null, null, List.of(), new Result(null, TOO_LARGE));
         }
     }
+
+    /** A number beyond 64 bits (0x1ffffffffffffffff, 2**64): in words, never a Java exception. */
+    private static final PyError TOO_LARGE = PyError.overflow("int too large for the playground (it keeps 64-bit integers)");
 
     /** Completes a prepared line with the record of its call: the value, bound to the line's names, or the error. */
     public Result finish(Prepared prepared, CallRecord record) {
@@ -126,6 +145,12 @@ public final class PyConsole {
     }
 
     private void bind(String name, PyValue value) {
+        long size = sizeOf(value);
+        long others = variableBytes.entrySet().stream().filter(e -> !e.getKey().equals(name)).mapToLong(Map.Entry::getValue).sum();
+        if (size > 0 && others + size > MAX_VARIABLE_BYTES) {
+            throw new IllegalStateException(tooMuch("the names hold together", MAX_VARIABLE_BYTES, others + size));
+        }
+        variableBytes.put(name, size);
         variables.put(name, value);
         if (value instanceof PyValue.SocketRef socket) {
             for (java.util.function.BiConsumer<String, String> namer : namers) {
@@ -139,6 +164,14 @@ public final class PyConsole {
     }
 
     private void assign(List<String> targets, PyValue value) throws PyException {
+        try {
+            assignEach(targets, value);
+        } catch (IllegalStateException full) {
+            throw new PyException(new PyError("MemoryError", null, full.getMessage()));
+        }
+    }
+
+    private void assignEach(List<String> targets, PyValue value) throws PyException {
         if (targets.size() == 1) {
             bind(targets.get(0), value);
         } else if (targets.size() > 1) {
@@ -273,24 +306,65 @@ public final class PyConsole {
             }
         }
         if (op.equals("+") && l instanceof PyValue.Bytes a && r instanceof PyValue.Bytes b) {
-            byte[] out = java.util.Arrays.copyOf(a.value(), a.length() + b.length());
+            byte[] out = java.util.Arrays.copyOf(a.value(), (int) making((long) a.length() + b.length()));
             System.arraycopy(b.value(), 0, out, a.length(), b.length());
             return PyValue.of(out);
         }
+        if (op.equals("*") && (l instanceof PyValue.Int && r instanceof PyValue.Bytes)) {
+            return binary(op, r, l);   // 3 * b'ab', as Python allows
+        }
         if (op.equals("*") && l instanceof PyValue.Bytes a && r instanceof PyValue.Int n) {
             byte[] one = a.value();
-            long length = n.value() <= 0 ? 0 : Math.multiplyExact((long) one.length, Math.min(n.value(), MAX_BYTES + 1));
-            if (length > MAX_BYTES) {
-                throw new PyException(new PyError("MemoryError", null, "the playground makes bytes of at most 64 MiB"));
-            }
-            byte[] out = new byte[(int) length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = one[i % one.length];
+            // The size is checked before anything is made: b'x' * 10**10 is refused at once, not after 10 GB.
+            double wanted = n.value() <= 0 ? 0 : (double) one.length * n.value();
+            byte[] out = new byte[(int) making((long) wanted)];
+            int filled = Math.min(one.length, out.length);
+            System.arraycopy(one, 0, out, 0, filled);
+            while (filled < out.length) {   // doubling: a megabyte in twenty copies
+                int more = Math.min(filled, out.length - filled);
+                System.arraycopy(out, 0, out, filled, more);
+                filled += more;
             }
             return PyValue.of(out);
         }
         throw new PyException(PyError.typeError("unsupported operand type(s) for " + op + ": '"
                 + l.typeName() + "' and '" + r.typeName() + "'"));
+    }
+
+    /** Counts bytes the line is about to make; MemoryError, in words, beyond a value's or a line's limit. */
+    private static long making(long length) throws PyException {
+        if (length > MAX_BYTES) {
+            throw new PyException(new PyError("MemoryError", null, tooMuch("a bytes value holds", MAX_BYTES, length)));
+        }
+        long[] made = MADE.get();
+        if (made[0] + length > MAX_BYTES_PER_LINE) {
+            throw new PyException(new PyError("MemoryError", null, tooMuch("one line makes", MAX_BYTES_PER_LINE, made[0] + length)));
+        }
+        made[0] += length;
+        return length;
+    }
+
+    /** "a bytes value holds at most 1,048,576 bytes (1 MiB) in the playground; this would be 10,000,000,000" */
+    private static String tooMuch(String what, long limit, long wanted) {
+        java.util.Locale en = java.util.Locale.ROOT;
+        return what + " at most " + String.format(en, "%,d", limit) + " bytes (" + (limit >> 20) + " MiB) in the playground"
+                + (wanted >= Long.MAX_VALUE ? "" : "; this would be " + String.format(en, "%,d", wanted));
+    }
+
+    /** Bytes a value holds, for the names' budget. */
+    private static long sizeOf(PyValue value) {
+        if (value instanceof PyValue.Bytes b) {
+            return b.length();
+        }
+        if (value instanceof PyValue.Str str) {
+            return str.value().length() * 2L;
+        }
+        List<PyValue> items = value instanceof PyValue.Tuple t ? t.items() : value instanceof PyValue.PyList l ? l.items() : List.of();
+        long sum = 0;
+        for (PyValue item : items) {
+            sum += sizeOf(item);
+        }
+        return sum;
     }
 
     /** {@code a ** b} on 64-bit integers; a negative exponent gives a float, as in Python. */

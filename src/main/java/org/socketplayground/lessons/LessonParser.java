@@ -35,6 +35,15 @@ public final class LessonParser {
     }
 
     public static Lesson parse(String markdown) throws LessonException {
+        try {
+            return read(markdown);
+        } catch (RuntimeException e) {
+            // Whatever a file holds, the teacher reads why it was refused, never a Java exception escaping Open…
+            throw new LessonException("cannot read this lesson (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private static Lesson read(String markdown) throws LessonException {
         String title = null;
         StringBuilder intro = new StringBuilder();
         List<Lesson.Step> steps = new ArrayList<>();
@@ -109,8 +118,8 @@ public final class LessonParser {
                 target = words[++i];
             } else if (w.startsWith("prefix=")) {
                 prefix = w.substring(7);
-            } else if (w.matches("\\d+")) {
-                count = Integer.parseInt(w);
+            } else if (w.matches("[+-]?\\d+")) {
+                count = clientCount(w, value, line);
             } else {
                 throw new LessonException("line " + line + ": cannot read '" + w + "' in 'Peer: " + value + "'");
             }
@@ -125,6 +134,21 @@ public final class LessonParser {
             throw new LessonException("line " + line + ": '" + words[0] + "' needs 'to NAME', the socket the clients send to");
         }
         return new Lesson.StartPeer(words[0], as, prefix, count, target);
+    }
+
+    /** A count of clients, 1 to {@link Peers#MAX_CLIENTS}: each is a socket and a thread. */
+    private static int clientCount(String word, String value, int line) throws LessonException {
+        long n;
+        try {
+            n = Long.parseLong(word);
+        } catch (NumberFormatException tooLong) {
+            n = Long.MAX_VALUE;
+        }
+        if (n < 1 || n > Peers.MAX_CLIENTS) {
+            throw new LessonException("line " + line + ": 'Peer: " + value + "' asks for " + word + " clients; a lesson starts 1 to "
+                    + Peers.MAX_CLIENTS);
+        }
+        return (int) n;
     }
 
     private static final class StepBuilder {

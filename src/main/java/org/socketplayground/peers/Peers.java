@@ -23,6 +23,13 @@ public final class Peers implements AutoCloseable {
     /** What the classroom's UDP server answers: the prefix, then the data. */
     public static final String DEFAULT_PREFIX = "OK...";
     public static final String LOOPBACK = "127.0.0.1";
+    /** Clients one start may make: a classroom's worth, not enough to exhaust threads and ports. */
+    public static final int MAX_CLIENTS = 50;
+    /**
+     * The pause after a call that failed without ending the socket, as "receive continuously" pauses: a peer whose
+     * socket the user made non-blocking gets BlockingIOError at once, and must poll, not spin.
+     */
+    static final long RETRY_PAUSE_MS = 250;
 
     private final SocketEngine engine;
     private final AtomicInteger threads = new AtomicInteger();
@@ -33,6 +40,8 @@ public final class Peers implements AutoCloseable {
     });
 
     private final java.util.Set<String> own = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The UDP echo servers: they answer every datagram, so auto-reply must not answer them. */
+    private final java.util.Set<String> echoServers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Peers(SocketEngine engine) {
         this.engine = engine;
@@ -71,6 +80,7 @@ public final class Peers implements AutoCloseable {
         String id = newSocket(udp ? SockType.SOCK_DGRAM : SockType.SOCK_STREAM);
         call(id, "bind", SocketEngine.address(host, port));
         if (udp) {
+            echoServers.add(id);
             executor.execute(() -> udpEcho(id, kind == Kind.UDP_UPPER ? null : prefix));
         } else {
             call(id, "listen", PyValue.of(5));
@@ -84,6 +94,9 @@ public final class Peers implements AutoCloseable {
      * two seconds, reading the replies. Returns their ids.
      */
     public List<String> startClients(boolean udp, int n, PyValue.Tuple target) {
+        if (n < 1 || n > MAX_CLIENTS) {
+            throw new IllegalArgumentException("the built-in peers start 1 to " + MAX_CLIENTS + " clients, not " + n);
+        }
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String id = newSocket(udp ? SockType.SOCK_DGRAM : SockType.SOCK_STREAM);
@@ -109,12 +122,48 @@ public final class Peers implements AutoCloseable {
         return own.contains(socketId);
     }
 
+    /** Whether a datagram from this (host, port) comes from one of the built-in UDP echo servers. */
+    public boolean isEchoServerAt(PyValue.Tuple address) {
+        if (address == null || address.size() < 2 || echoServers.isEmpty()) {
+            return false;
+        }
+        for (String id : echoServers) {
+            PyValue.Tuple local = engine.socket(id).map(info -> info.local()).orElse(null);
+            if (local != null && local.get(1).equals(address.get(1))
+                    && (local.get(0).equals(address.get(0)) || isEveryInterface(local.get(0)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEveryInterface(PyValue host) {
+        return host instanceof PyValue.Str s && (s.value().equals("0.0.0.0") || s.value().equals("::") || s.value().isEmpty());
+    }
+
     private CallRecord call(String id, String name, PyValue... args) {
         return engine.call(id, name, args);
     }
 
     private static boolean over(CallRecord r) {
         return r.failed() && r.error().errno() != null && (r.error().errno() == 9 || r.error().errno() == 22);
+    }
+
+    /**
+     * After a failed call that did not end the socket: pause before the next, unless it waited its timeout already.
+     * False when the peer is to stop.
+     */
+    private static boolean backOff(CallRecord failed) {
+        if (failed.error().type().equals("TimeoutError")) {
+            return !Thread.currentThread().isInterrupted();
+        }
+        try {
+            Thread.sleep(RETRY_PAUSE_MS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** while True: data, addr = s.recvfrom(1024); s.sendto(reply, addr) */
@@ -125,6 +174,9 @@ public final class Peers implements AutoCloseable {
                 return;
             }
             if (got.failed()) {
+                if (!backOff(got)) {
+                    return;
+                }
                 continue;
             }
             byte[] data = got.receivedData().value();
@@ -143,6 +195,9 @@ public final class Peers implements AutoCloseable {
                 return;
             }
             if (accepted.failed()) {
+                if (!backOff(accepted)) {
+                    return;
+                }
                 continue;
             }
             String conn = ((PyValue.SocketRef) ((PyValue.Tuple) accepted.value()).get(0)).id();
@@ -159,12 +214,19 @@ public final class Peers implements AutoCloseable {
         while (true) {
             CallRecord got = call(conn, "recv", PyValue.of(1024));
             PyValue.Bytes data = got.receivedData();
+            if (got.failed() && isTryAgain(got) && backOff(got)) {
+                continue;   // made non-blocking, or given a timeout: the client may still send
+            }
             if (got.failed() || data == null || data.length() == 0) {
                 break;
             }
             call(conn, "sendall", data);
         }
         call(conn, "close");
+    }
+
+    private static boolean isTryAgain(CallRecord r) {
+        return r.error().type().equals("TimeoutError") || Integer.valueOf(11).equals(r.error().errno());
     }
 
     private void client(String id, int number, boolean udp, PyValue.Tuple target) {

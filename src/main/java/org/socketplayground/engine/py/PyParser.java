@@ -23,8 +23,15 @@ public final class PyParser {
         }
     }
 
+    /** CPython's own limit on nested brackets; beyond it, "too many nested parentheses". */
+    static final int MAX_NESTING = 200;
+    /** Operators, calls, attributes and indexes in a line (a lesson's have a handful): a tree the stack can evaluate. */
+    static final int MAX_OPERATIONS = 1000;
+
     private final String src;
     private int pos;
+    private int nesting;
+    private int operations;
 
     private PyParser(String src) {
         this.src = src;
@@ -82,6 +89,7 @@ public final class PyParser {
             skipSpace();
             if (peek('+')) {
                 pos++;
+                counted();
                 left = new PyExpr.BinOp("+", left, term());
             } else {
                 return left;
@@ -95,6 +103,7 @@ public final class PyParser {
             skipSpace();
             if (peek('*') && !src.startsWith("**", pos)) {
                 pos++;
+                counted();
                 left = new PyExpr.BinOp("*", left, unary());
             } else {
                 return left;
@@ -106,12 +115,14 @@ public final class PyParser {
         skipSpace();
         if (peek('-')) {
             pos++;
+            counted();
             return new PyExpr.Neg(unary());
         }
         PyExpr base = postfix();
         skipSpace();
         if (src.startsWith("**", pos)) {
             pos += 2;
+            counted();
             return new PyExpr.BinOp("**", base, unary());
         }
         return base;
@@ -121,6 +132,9 @@ public final class PyParser {
         PyExpr e = primary();
         while (true) {
             skipSpace();
+            if (peek('.') || peek('(') || peek('[')) {
+                counted();
+            }
             if (peek('.')) {
                 pos++;
                 skipSpace();
@@ -131,10 +145,10 @@ public final class PyParser {
                 e = new PyExpr.Attr(e, name);
             } else if (peek('(')) {
                 pos++;
-                e = new PyExpr.Call(e, items(')'));
+                e = new PyExpr.Call(e, nested(() -> items(')')));
             } else if (peek('[')) {
                 pos++;
-                PyExpr index = expression();
+                PyExpr index = nested(this::expression);
                 skipSpace();
                 expect(']');
                 e = new PyExpr.Index(e, index);
@@ -152,28 +166,11 @@ public final class PyParser {
         char c = src.charAt(pos);
         if (c == '(') {
             pos++;
-            int save = pos;
-            skipSpace();
-            if (peek(')')) {
-                pos++;
-                return new PyExpr.TupleExpr(List.of());
-            }
-            pos = save;
-            PyExpr first = expression();
-            skipSpace();
-            if (peek(')')) {
-                pos++;
-                return first;   // parentheses around one expression
-            }
-            expect(',');
-            List<PyExpr> rest = new ArrayList<>();
-            rest.add(first);
-            rest.addAll(items(')'));
-            return new PyExpr.TupleExpr(rest);
+            return nested(this::parenthesised);
         }
         if (c == '[') {
             pos++;
-            return new PyExpr.ListExpr(items(']'));
+            return new PyExpr.ListExpr(nested(() -> items(']')));
         }
         if (c == '\'' || c == '"') {
             return new PyExpr.Literal(PyValue.of(new String(stringLiteral(false), StandardCharsets.UTF_8)));
@@ -195,6 +192,50 @@ public final class PyParser {
             case "False" -> new PyExpr.Literal(PyValue.FALSE);
             default -> new PyExpr.Name(name);
         };
+    }
+
+    /** After '(': a tuple, or one expression in parentheses. */
+    private PyExpr parenthesised() throws SyntaxError {
+        int save = pos;
+        skipSpace();
+        if (peek(')')) {
+            pos++;
+            return new PyExpr.TupleExpr(List.of());
+        }
+        pos = save;
+        PyExpr first = expression();
+        skipSpace();
+        if (peek(')')) {
+            pos++;
+            return first;   // parentheses around one expression
+        }
+        expect(',');
+        List<PyExpr> rest = new ArrayList<>();
+        rest.add(first);
+        rest.addAll(items(')'));
+        return new PyExpr.TupleExpr(rest);
+    }
+
+    private interface Step<T> {   // what a parser step makes, for nested()
+        T parse() throws SyntaxError;
+    }
+
+    /** Parses inside one more bracket, as CPython does up to {@link #MAX_NESTING} deep. */
+    private <T> T nested(Step<T> inside) throws SyntaxError {
+        if (++nesting > MAX_NESTING) {
+            throw new SyntaxError("too many nested parentheses");
+        }
+        try {
+            return inside.parse();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private void counted() throws SyntaxError {
+        if (++operations > MAX_OPERATIONS) {
+            throw new SyntaxError("the line has more than " + MAX_OPERATIONS + " operators, calls and indexes: too long to read");
+        }
     }
 
     /** Comma-separated expressions up to the closing bracket, which is consumed; a trailing comma is allowed. */

@@ -67,6 +67,7 @@ public final class CallsView {
     @FXML private ToggleButton autoReceiveToggle;
     @FXML private ToggleButton autoReplyToggle;
     @FXML private TextField replyPrefixField;
+    @FXML private Label autoReplyNote;
     @FXML private ChoiceBox<String> shutdownChoice;
     @FXML private Button shutdownButton;
     @FXML private Button closeButton;
@@ -332,8 +333,9 @@ public final class CallsView {
         autoReceiveToggle.setDisable(none);
         autoReplyToggle.setDisable(none || stream);
         if (!none && (session.isReceiving(row.id()) != autoReceiveToggle.isSelected()
-                || session.isReplying(row.id()) != autoReplyToggle.isSelected())) {
+                || (session.autoReply(row.id()) != null) != autoReplyToggle.isSelected())) {
             loops.show(session.isReceiving(row.id()));
         }
+        ReceiveLoops.showNote(autoReplyNote, row, none ? null : session.autoReply(row.id()));
     }
 }

@@ -20,6 +20,8 @@ import org.socketplayground.ui.widgets.DemoPress;
  * to type and press. It only shows: the session makes the call.
  */
 final class DemoFill {
+    /** The largest payload shown in the Send field: a UDP datagram's largest. */
+    private static final int MAX_FIELD_BYTES = 65_507;
     private static final List<String> SHUTDOWN = List.of("SHUT_RD", "SHUT_WR", "SHUT_RDWR");
     private final Node pane;
     private final Consumer<Double> showMode;
@@ -105,8 +107,8 @@ final class DemoFill {
 
     /** The data as text with Python's escapes, or as hex when that is how the field reads now or text cannot say it. */
     private void payload(PyValue value) {
-        if (!(value instanceof PyValue.Bytes bytes)) {
-            return;
+        if (!(value instanceof PyValue.Bytes bytes) || bytes.length() > MAX_FIELD_BYTES) {
+            return;   // a megabyte in a text field would freeze the window: the line above the buttons shows it
         }
         ToggleButton hex = (ToggleButton) pane.lookup("#hexToggle");
         String text = Inputs.printable(bytes.value(), Integer.MAX_VALUE);

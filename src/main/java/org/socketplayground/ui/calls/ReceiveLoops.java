@@ -1,8 +1,10 @@
 package org.socketplayground.ui.calls;
 
 import java.util.function.BooleanSupplier;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import org.socketplayground.ui.session.AutoReply;
 import org.socketplayground.ui.session.Inputs;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.session.SocketRow;
@@ -86,6 +88,25 @@ final class ReceiveLoops {
         }
     }
 
+    /**
+     * Beside the toggle, while the selected socket auto-replies: a warning when other machines can reach it (it would
+     * answer spoofed senders too), and what its brakes held back. Hidden otherwise.
+     */
+    static void showNote(Label note, SocketRow row, AutoReply reply) {
+        String text = "";
+        if (row != null && reply != null) {
+            String summary = reply.summary();
+            text = (row.info().reachableFromNetwork()
+                    ? "⚠ Bound to every interface: it answers any machine that sends to it (at most " + AutoReply.RATE + "/s)."
+                    : "") + (summary.isEmpty() ? "" : " Brakes: " + summary + ".");
+        }
+        if (!text.strip().equals(note.getText())) {
+            note.setText(text.strip());
+        }
+        note.setVisible(!text.isBlank());
+        note.setManaged(!text.isBlank());
+    }
+
     /** Shows the selected socket's receive loop on the toggles without starting or stopping anything. */
     void show(boolean on) {
         boolean was = showing;
@@ -93,7 +114,7 @@ final class ReceiveLoops {
         try {
             SocketRow row = session.selectedSocket();
             receiveToggle.setSelected(on);
-            replyToggle.setSelected(on && row != null && session.isReplying(row.id()));
+            replyToggle.setSelected(on && row != null && session.autoReply(row.id()) != null);
         } finally {
             showing = was;
         }

@@ -7,20 +7,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.socketplayground.engine.CallHandle;
+import java.util.function.Consumer;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.PyError;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.peers.Peers;
+import org.socketplayground.transcript.SocketNames;
 
 /**
  * "Receive continuously": a loop per socket that calls recvfrom (or recv) again and again, like a server's
  * {@code while True:}. In non-blocking mode it polls four times a second instead of spinning; it stops by
- * itself when the socket is closed or a stream ends.
+ * itself when the socket is closed or a stream ends. Auto-reply answers through its {@link AutoReply} brakes.
  */
 final class ContinuousReceiver implements AutoCloseable {
     private static final long POLL_PAUSE_MS = 250;
 
     private final SocketEngine engine;
+    private final Peers peers;
+    private final SocketNames names;
+    /** Where auto-reply says what its brakes held back: the status bar. */
+    private final Consumer<String> notices;
     private final Map<String, Loop> loops = new ConcurrentHashMap<>();
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -29,8 +36,11 @@ final class ContinuousReceiver implements AutoCloseable {
         return t;
     });
 
-    ContinuousReceiver(SocketEngine engine) {
+    ContinuousReceiver(SocketEngine engine, Peers peers, SocketNames names, Consumer<String> notices) {
         this.engine = engine;
+        this.peers = peers;
+        this.names = names;
+        this.notices = notices;
     }
 
     private final class Loop implements Runnable {
@@ -38,7 +48,7 @@ final class ContinuousReceiver implements AutoCloseable {
         final String call;
         final long bufsize;
         /** With a prefix, each datagram is answered with prefix + data, like the classroom echo server. */
-        final byte[] replyPrefix;
+        final AutoReply replies;
         /** Abandons the loop's calls: once stop() has abandoned it, no call of the loop starts or takes a datagram. */
         final CallHandle handle = new CallHandle();
         volatile boolean running = true;
@@ -47,7 +57,7 @@ final class ContinuousReceiver implements AutoCloseable {
             this.socketId = socketId;
             this.call = stream ? "recv" : "recvfrom";
             this.bufsize = bufsize;
-            this.replyPrefix = stream ? null : replyPrefix;
+            this.replies = stream || replyPrefix == null ? null : new AutoReply(replyPrefix, peers::isEchoServerAt);
         }
 
         @Override
@@ -61,17 +71,32 @@ final class ContinuousReceiver implements AutoCloseable {
                     }
                     if (r.failed() && !r.error().type().equals("TimeoutError")) {
                         Thread.sleep(POLL_PAUSE_MS);
-                    } else if (replyPrefix != null && r.receivedData() != null && r.source() != null) {
-                        byte[] data = r.receivedData().value();
-                        byte[] reply = java.util.Arrays.copyOf(replyPrefix, replyPrefix.length + data.length);
-                        System.arraycopy(data, 0, reply, replyPrefix.length, data.length);
-                        engine.call(socketId, "sendto", List.of(PyValue.of(reply), r.source()), handle);
+                    } else if (replies != null && r.receivedData() != null && r.source() != null) {
+                        reply(r);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
                 loops.remove(socketId, this);
+                if (replies != null) {
+                    tell(replies.report(System.nanoTime(), true));
+                }
+            }
+        }
+
+        private void reply(CallRecord r) {
+            long now = System.nanoTime();
+            byte[] reply = replies.answer(r.receivedData().value(), r.source(), now);
+            if (reply != null) {
+                engine.call(socketId, "sendto", List.of(PyValue.of(reply), r.source()), handle);
+            }
+            tell(replies.report(now, false));
+        }
+
+        private void tell(String summary) {
+            if (summary != null) {
+                notices.accept("auto-reply on " + names.of(socketId) + " " + summary);
             }
         }
 
@@ -92,8 +117,13 @@ final class ContinuousReceiver implements AutoCloseable {
     }
 
     boolean isReplying(String socketId) {
+        return autoReply(socketId) != null;
+    }
+
+    /** The socket's auto-reply while it runs, else null. */
+    AutoReply autoReply(String socketId) {
         Loop loop = loops.get(socketId);
-        return loop != null && loop.replyPrefix != null;
+        return loop == null ? null : loop.replies;
     }
 
     void start(String socketId, boolean stream, long bufsize) {

@@ -84,10 +84,10 @@ public final class Session implements AutoCloseable {
         this.prompt = new PythonPrompt(engine, console, userOutcome::set);   // its calls are the user's calls
         this.rows = new SocketRows(console);
         this.log = new SessionLog(maxLogRows, SessionLog.DEFAULT_BYTES, rows.names());
-        this.receiver = new ContinuousReceiver(engine);
+        this.peers = new Peers(engine);   // before the receive loops: auto-reply leaves its echo servers unanswered
+        this.receiver = new ContinuousReceiver(engine, peers, rows.names(), this::notice);
         this.transcript = new PythonTranscript(TRANSCRIPT_CALLS, id -> engine.socket(id).map(SocketInfo::local).orElse(null),
                 rows.names());
-        this.peers = new Peers(engine);
         this.intake = new RecordIntake(transcript, log, peers, receiver);
         engine.addListener(feed);
         pulse = new AnimationTimer() {
@@ -225,8 +225,8 @@ public final class Session implements AutoCloseable {
         return receiver.isRunning(socketId);
     }
 
-    public boolean isReplying(String socketId) {
-        return receiver.isReplying(socketId);
+    public AutoReply autoReply(String socketId) {
+        return receiver.autoReply(socketId);
     }
 
     /** The last call made on the socket, not counting its receive loop or a built-in peer's calls; null if none. */
@@ -273,7 +273,7 @@ public final class Session implements AutoCloseable {
         selectedCall.set(call);
     }
 
-    /** Receives continuously on a socket; with a reply prefix, a UDP socket answers every sender. */
+    /** Receives continuously on a socket; with a reply prefix, a UDP socket answers its senders ({@link AutoReply}). */
     public void startReceiving(String socketId, boolean stream, long bufsize, byte[] replyPrefix) {
         receiver.start(socketId, stream, bufsize, replyPrefix);
     }

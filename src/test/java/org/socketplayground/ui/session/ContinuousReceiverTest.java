@@ -25,11 +25,14 @@ import org.socketplayground.robustness.Robustness;
 @Robustness.Group("races")
 class ContinuousReceiverTest {
     private final SocketEngine engine = new SocketEngine();
-    private final ContinuousReceiver receiver = new ContinuousReceiver(engine);
+    private final org.socketplayground.peers.Peers peers = new org.socketplayground.peers.Peers(engine);
+    private final ContinuousReceiver receiver = new ContinuousReceiver(engine, peers,
+            new org.socketplayground.transcript.SocketNames(), notice -> { });
 
     @AfterEach
     void close() {
         receiver.close();
+        peers.close();
         engine.close();
     }
 
