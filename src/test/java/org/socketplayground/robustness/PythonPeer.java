@@ -46,13 +46,18 @@ public final class PythonPeer implements AutoCloseable {
 
     /** The next line the script prints; fails after ten seconds or when the script ends first. */
     public String line() {
+        return line(10);
+    }
+
+    /** The next line the script prints; fails after the given seconds or when the script ends first. */
+    public String line(int seconds) {
         try {
-            String line = lines.poll(10, TimeUnit.SECONDS);
+            String line = lines.poll(seconds, TimeUnit.SECONDS);
             if (line == null || line.equals(EOF)) {
                 if (line != null) {
                     lines.add(EOF);
                 }
-                throw new AssertionError("python3 printed no line " + (line == null ? "within 10 s" : "before it ended")
+                throw new AssertionError("python3 printed no line " + (line == null ? "within " + seconds + " s" : "before it ended")
                         + "; it printed " + seen);
             }
             seen.add(line);
@@ -65,7 +70,12 @@ public final class PythonPeer implements AutoCloseable {
 
     /** The next line, which must start with the word; returns the rest of it. */
     public String expect(String word) {
-        String line = line();
+        return expect(word, 10);
+    }
+
+    /** The next line within the given seconds, which must start with the word; returns the rest of it. */
+    public String expect(String word, int seconds) {
+        String line = line(seconds);
         if (!line.startsWith(word)) {
             throw new AssertionError("python3 printed '" + line + "', expected a line starting with '" + word + "'");
         }
