@@ -32,6 +32,10 @@ public final class CodeView {
     private boolean selecting;
     private boolean stale;
     private long lastRefresh;
+    // What the pane shows: while no call has left the transcript and no socket was named, new lines are appended.
+    private long shownRemovals = -1;
+    private int shownNames = -1;
+    private int shownCalls;
     @FXML private TextArea pythonCode;
 
     public CodeView(Session session) {
@@ -80,13 +84,26 @@ public final class CodeView {
             return;
         }
         stale = false;
-        String text = transcript.text();
-        if (text.equals(pythonCode.getText())) {
+        int names = session.nameChangesProperty().get();
+        boolean onlyMore = transcript.removals() == shownRemovals && names == shownNames;
+        if (onlyMore && transcript.size() == shownCalls) {
             return;
         }
+        String text = onlyMore ? transcript.linesFrom(shownCalls) : transcript.text();
+        if (!onlyMore && text.equals(pythonCode.getText())) {
+            return;
+        }
+        shownRemovals = transcript.removals();
+        shownNames = names;
+        shownCalls = transcript.size();
         selecting = true;
         try {
-            pythonCode.setText(text);
+            // Appending lays out the pane again but makes no new text of the lines it has: cheap at each refresh.
+            if (onlyMore) {
+                pythonCode.appendText(text);
+            } else {
+                pythonCode.setText(text);
+            }
             pythonCode.positionCaret(pythonCode.getLength());
             pythonCode.setScrollTop(Double.MAX_VALUE);
         } finally {
@@ -132,9 +149,10 @@ public final class CodeView {
         if (r == null) {
             return;
         }
+        CallRecord whole = session.log().call(r.seq());   // the pane keeps only the first bytes of large data
         selecting = true;
         try {
-            session.selectCall(r);
+            session.selectCall(whole != null ? whole : r);
             session.selectSocket(r.socketId());
         } finally {
             selecting = false;

@@ -92,6 +92,16 @@ public final class SessionLog {
         return trimmedForBytes.getReadOnlyProperty();
     }
 
+    /** The call of a row the log keeps (filtered out or not), or null; the newest rows are looked at first. */
+    public CallRecord call(long seq) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).record().seq() == seq) {
+                return rows.get(i).record();
+            }
+        }
+        return null;
+    }
+
     /** Shows only the rows that mention the text (socket, sender host:port, call or data), or only data calls. */
     public void filter(String needle, boolean dataOnly) {
         String n = needle == null ? "" : needle.strip();
