@@ -30,10 +30,10 @@ public final class PythonTranscript {
     /** The lines the pane and the script show before the calls. */
     public static final List<String> HEADER = List.of("import socket", "");
     /**
-     * How many characters the calls' lines may take together (playground.codeChars): with the pane's 3,000 calls, a
-     * few hundred kilobytes, which the pane can lay out again in a moment. Beyond it the oldest calls leave, data first.
+     * How many characters the calls' lines may take together (playground.codeChars): about 3,000 calls of sixty
+     * characters, which the pane lays out again in a moment. Beyond it the oldest calls leave, data first.
      */
-    public static final int DEFAULT_CHARS = Integer.getInteger("playground.codeChars", 250_000);
+    public static final int DEFAULT_CHARS = Integer.getInteger("playground.codeChars", 200_000);
 
     private final int maxCalls;
     private final int maxChars;
