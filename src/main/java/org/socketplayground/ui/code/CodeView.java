@@ -98,12 +98,12 @@ public final class CodeView {
             return;
         }
         String text = onlyMore ? transcript.linesFrom(shownCalls) : transcript.text();
-        if (!onlyMore && text.equals(pythonCode.getText())) {
-            return;
-        }
         shownRemovals = transcript.removals();
         shownNames = names;
         shownCalls = transcript.size();
+        if (!onlyMore && text.equals(pythonCode.getText())) {
+            return;
+        }
         timeLayout(System.nanoTime());
         selecting = true;
         try {
