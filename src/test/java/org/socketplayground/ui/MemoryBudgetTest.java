@@ -109,15 +109,20 @@ class MemoryBudgetTest extends SharedWindow {
         long sends = 0;
         try (PythonPeer flood = PythonPeer.start(FLOODER, port)) {
             flood.expect("flooding");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (received(receiver) < DATAGRAMS || sends < SENDS) {
                 double slowestSoFar = slowest;
                 long sent = sends;
                 assertTrue(System.nanoTime() < deadline, () -> "the flood reached " + received(receiver) + " datagrams and "
-                        + sent + " sends within 90 s; the window answered within " + slowestSoFar + " ms");
+                        + sent + " sends within 120 s; the window answered within " + slowestSoFar + " ms");
                 if (sends < SENDS) {
-                    ui.press("sendButton");   // 65,507 random bytes to the receiver, each a line of the Python pane
-                    sends++;
+                    // 65,507 random bytes to the receiver, five times: each a line of the Python pane
+                    ui.fx(() -> {
+                        for (int i = 0; i < 5; i++) {
+                            robot.lookup("#sendButton").queryAs(javafx.scene.control.ButtonBase.class).fire();
+                        }
+                    });
+                    sends += 5;
                 }
                 slowest = Math.max(slowest, roundTripMs());
             }
@@ -142,6 +147,7 @@ class MemoryBudgetTest extends SharedWindow {
                         + " and %d sends of 65,507 bytes with the Python pane shown, %d MB after; the pane holds %,d characters;"
                         + " the window answered within %.0f ms", before >> 20, during >> 20, received(receiver), sends,
                 after >> 20, code.length(), slowest));
+        assertTrue(slowest < 3_000, "a generous bound under a flood on two cores: the window answered within " + slowest + " ms");
         assertTrue(during < HEAP_LIMIT, "heap after GC during the flood: " + (during >> 20) + " MB");
         assertTrue(after < HEAP_LIMIT, "heap after GC after the flood: " + (after >> 20) + " MB");
         assertTrue(code.startsWith("# … ") && code.contains(" earlier statements trimmed to keep memory bounded\n"),

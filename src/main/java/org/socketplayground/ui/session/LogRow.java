@@ -11,7 +11,7 @@ import org.socketplayground.transcript.SocketNames;
  * the source is the sender; for what went out, it is this socket's own address.
  */
 public final class LogRow {
-    /** How much of a payload the data column shows; the detail pane has all of it. */
+    /** How much of a payload the data column shows; the detail pane shows more, and saves all of it. */
     public static final int SHOWN_BYTES = 200;
     /** How much of a data argument the detail pane writes in the call; its hex dump has more. */
     public static final int DETAIL_BYTES = 512;
