@@ -4,12 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.py.PyValue;
@@ -23,28 +20,45 @@ import org.socketplayground.engine.py.PyValue;
  * {@code s1.getsockname()[1]}, so that the script still reaches the right socket when run again. Sockets are written
  * by the names a lesson gave them ({@link SocketNames}), else by their ids. In the script, a receive or accept of what
  * another program sent waits 10 s at most ({@link OtherPrograms}).
+ *
+ * <p>What it keeps is bounded twice: no more than maxCalls calls, and no more than maxChars characters of lines; the
+ * oldest sends and receives leave first, so each socket's set-up stays, and the pane's first line says how many left.
+ * Data longer than a few hundred bytes is kept as its first bytes and its length ({@link Payloads}), never whole: the
+ * log has the whole data, within its byte budget, and the pane and script cost a few hundred bytes a call at most.
  */
 public final class PythonTranscript {
     /** The lines the pane and the script show before the calls. */
     public static final List<String> HEADER = List.of("import socket", "");
+    /**
+     * How many characters the calls' lines may take together (playground.codeChars): about 3,000 calls of sixty
+     * characters, which the pane lays out again in a moment. Beyond it the oldest calls leave, data first.
+     */
+    public static final int DEFAULT_CHARS = Integer.getInteger("playground.codeChars", 200_000);
 
     private final int maxCalls;
-    private final Function<String, PyValue.Tuple> localAddressOf;
+    private final int maxChars;
     private final SocketNames names;
     private final OtherPrograms others = new OtherPrograms();
-    /** The calls kept, by sequence number, in the order they finished. */
-    private final Map<Long, CallRecord> kept = new LinkedHashMap<>();
-    private final java.util.Collection<CallRecord> calls = kept.values();
+    /** The calls kept (large data cut, {@link Payloads}), by sequence number, in the order they finished. */
+    private final Map<Long, Line> kept = new LinkedHashMap<>();
+    private final java.util.Collection<Line> calls = kept.values();
     /** The kept calls that only moved data, oldest first: they are the first to go, so the set-up stays. */
     private final ArrayDeque<Long> dataCalls = new ArrayDeque<>();
-    /** Ports the system chose, and the socket that owns each. */
-    private final Map<Long, String> chosenPorts = new HashMap<>();
-    private final Set<Long> userPorts = new HashSet<>();
-    private final Set<String> knownSockets = new HashSet<>();
-    /** Each socket's local address when last learned: a closed socket has none, and the script still names it. */
-    private final Map<String, PyValue.Tuple> lastLocal = new HashMap<>();
+    private final ChosenPorts ports;
     private long dropped;
     private long droppedData;
+    /** Calls that left to keep the pane within its limits since it was last emptied: its first line says so. */
+    private long trimmed;
+    /** Counts the calls that left (trimmed or cleared): the pane, which only appends otherwise, is written again. */
+    private long removals;
+    private long chars;
+
+    /** A kept call and the length of its line when it came, for the pane's budget. */
+    private record Line(Payloads.Kept kept, int chars) {
+        CallRecord record() {
+            return kept.record();
+        }
+    }
 
     /**
      * @param maxCalls       how many calls to keep; older ones leave, with a note in the script
@@ -56,9 +70,15 @@ public final class PythonTranscript {
 
     /** As above, writing sockets by the names given to them. */
     public PythonTranscript(int maxCalls, Function<String, PyValue.Tuple> localAddressOf, SocketNames names) {
+        this(maxCalls, DEFAULT_CHARS, localAddressOf, names);
+    }
+
+    /** As above, keeping no more than maxChars characters of lines (but always the newest call). */
+    public PythonTranscript(int maxCalls, int maxChars, Function<String, PyValue.Tuple> localAddressOf, SocketNames names) {
         this.maxCalls = maxCalls;
-        this.localAddressOf = localAddressOf;
+        this.maxChars = maxChars;
         this.names = names;
+        this.ports = new ChosenPorts(localAddressOf, others, names);
     }
 
     /** Adds a finished call. */
@@ -66,83 +86,87 @@ public final class PythonTranscript {
         if (r.isPending()) {
             return;
         }
-        learnPorts(r);
+        ports.learn(r);
         others.learn(r);
-        kept.put(r.seq(), r);
+        Payloads.Kept k = Payloads.keep(r);   // first: nothing below ever sees more than the first bytes of large data
+        Line line = new Line(k, line(k).length() + 1);
+        kept.put(r.seq(), line);
+        chars += line.chars();
         if (r.call().startsWith("send") || r.call().startsWith("recv")) {
             dataCalls.addLast(r.seq());
         }
-        if (kept.size() > maxCalls) {
+        while (kept.size() > maxCalls || kept.size() > 1 && chars > maxChars) {
             // A flood must not push out the socket() and bind() that the rest of the script needs.
             Long oldestData = dataCalls.pollFirst();
+            Line gone;
             if (oldestData != null) {
-                kept.remove(oldestData);
+                gone = kept.remove(oldestData);
                 droppedData++;
             } else {
-                kept.remove(kept.keySet().iterator().next());
+                gone = kept.remove(kept.keySet().iterator().next());
             }
+            chars -= gone.chars();
             dropped++;
+            trimmed++;
+            removals++;
         }
     }
 
     public void clear() {
         dropped += kept.size();
+        removals += kept.size() + 1;
         kept.clear();
         dataCalls.clear();
+        chars = 0;
+        trimmed = 0;
+    }
+
+    /** Counts the calls that left the transcript: while it stays the same, the pane's lines only grow at the end. */
+    public long removals() {
+        return removals;
     }
 
     public int size() {
         return calls.size();
     }
 
-    private void learnPorts(CallRecord r) {
-        if (r.failed() || r.socketId() == null) {
-            return;
-        }
-        String id = r.socketId();
-        if (r.call().equals("bind") && r.args().get(0) instanceof PyValue.Tuple t && t.get(1) instanceof PyValue.Int p
-                && p.value() != 0) {
-            userPorts.add(p.value());
-        }
-        if (r.call().equals("accept") && r.value() instanceof PyValue.Tuple t && t.get(0) instanceof PyValue.SocketRef conn) {
-            knownSockets.add(conn.id());
-            remember(conn.id());
-        }
-        if (!knownSockets.contains(id) || r.call().equals("bind") || r.call().startsWith("send") || r.call().equals("connect")
-                || r.call().equals("listen")) {
-            knownSockets.add(id);
-            remember(id);
-        }
-    }
 
-    private void remember(String id) {
-        PyValue.Tuple local = localAddressOf.apply(id);
-        others.own(local);
-        if (local != null) {
-            lastLocal.put(id, local);
+    /** The lines the pane shows before the calls: a note when earlier calls left, then {@link #HEADER}. */
+    public List<String> header() {
+        if (trimmed == 0) {
+            return HEADER;
         }
-        if (local != null && local.get(1) instanceof PyValue.Int p && p.value() != 0 && !userPorts.contains(p.value())) {
-            chosenPorts.putIfAbsent(p.value(), id);
-        }
+        String note = String.format(java.util.Locale.ROOT, "# … %,d earlier statement%s trimmed to keep memory bounded",
+                trimmed, trimmed == 1 ? "" : "s");
+        return List.of(note, HEADER.get(0), HEADER.get(1));
     }
 
     /** The pane's text: the header, then one line per call. */
     public String text() {
-        StringBuilder sb = new StringBuilder();
-        for (String h : HEADER) {
+        StringBuilder sb = new StringBuilder((int) Math.min(chars + 100, Integer.MAX_VALUE - 8));
+        for (String h : header()) {
             sb.append(h).append('\n');
         }
-        for (CallRecord r : calls) {
-            sb.append(line(r)).append('\n');
+        return sb.append(linesFrom(0)).toString();
+    }
+
+    /** The lines of the calls from the given one on (0 is the first call kept), each ending in a newline. */
+    public String linesFrom(int call) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        for (Line l : calls) {
+            if (i++ >= call) {
+                sb.append(line(l.kept())).append('\n');
+            }
         }
         return sb.toString();
     }
 
     /** The line of the pane that shows this call (0-based), or -1 if it is not kept. */
     public int lineOf(long seq) {
-        int i = HEADER.size();
-        for (CallRecord r : calls) {
-            if (r.seq() == seq) {
+        int i = header().size();
+        for (Line l : calls) {
+            if (l.record().seq() == seq) {
                 return i;
             }
             i++;
@@ -150,24 +174,34 @@ public final class PythonTranscript {
         return -1;
     }
 
-    /** The call a line of the pane shows, or null for the header. */
+    /**
+     * The call a line of the pane shows, or null for the header. Its data is as the transcript keeps it: of large
+     * data, the first bytes only ({@link #cutLength}).
+     */
     public CallRecord callAt(int line) {
-        int index = line - HEADER.size();
+        int index = line - header().size();
         if (index < 0 || index >= calls.size()) {
             return null;
         }
-        for (CallRecord r : calls) {
+        for (Line l : calls) {
             if (index-- == 0) {
-                return r;
+                return l.record();
             }
         }
         return null;
     }
 
+    /** For a call as this transcript keeps it with its data cut: how long the data was; else -1. */
+    public int cutLength(CallRecord call) {
+        Line l = call == null ? null : kept.get(call.seq());
+        return l != null && l.record() == call && l.kept().cut() != null ? l.kept().cut().length() : -1;
+    }
+
     /** The line of the call that made this socket: its socket(), or the accept() that returned it; -1 if gone. */
     public int lineWhereMade(String socketId) {
-        int line = HEADER.size();
-        for (CallRecord r : calls) {
+        int line = header().size();
+        for (Line l : calls) {
+            CallRecord r = l.record();
             if (socketId.equals(r.socketId()) && r.call().equals("socket")
                     || r.call().equals("accept") && r.value() instanceof PyValue.Tuple t && t.get(0) instanceof PyValue.SocketRef c
                     && c.id().equals(socketId)) {
@@ -180,11 +214,15 @@ public final class PythonTranscript {
 
     /** One call as a student writes it, with its outcome as a comment where it says something. */
     public String line(CallRecord r) {
-        String code = code(r);
-        if (interrupted(r)) {
+        return line(Payloads.keep(r));
+    }
+
+    private String line(Payloads.Kept k) {
+        String code = code(k);
+        if (interrupted(k.record())) {
             return "# " + code + "  -- abandoned while it waited (KeyboardInterrupt)";
         }
-        String comment = comment(r);
+        String comment = comment(k);
         return comment == null ? code : code + "  # " + comment;
     }
 
@@ -192,8 +230,9 @@ public final class PythonTranscript {
         return r.failed() && r.error().type().equals("KeyboardInterrupt");
     }
 
-    private String code(CallRecord r) {
-        String call = expression(r);
+    private String code(Payloads.Kept k) {
+        CallRecord r = k.record();
+        String call = expression(k);
         if (r.failed()) {
             return call;
         }
@@ -211,9 +250,17 @@ public final class PythonTranscript {
         return "addr" + connectionId.replaceAll("\\D", "");
     }
 
-    private static String comment(CallRecord r) {
+    private static String comment(Payloads.Kept k) {
+        CallRecord r = k.record();
         if (r.failed()) {
             return r.error().toString();
+        }
+        if (k.cut() != null && r.receivedData() != null) {
+            String data = k.cut().repr(r.receivedData());
+            return r.value() instanceof PyValue.Tuple t ? "(" + data + ", " + t.get(1).repr() + ")" : data;
+        }
+        if (k.cut() != null && k.cut().note(k.data()) != null) {
+            return r.value().repr() + " (" + k.cut().note(k.data()) + ")";
         }
         if (r.value() instanceof PyValue.None || r.value() instanceof PyValue.SocketRef) {
             return null;
@@ -226,30 +273,17 @@ public final class PythonTranscript {
     }
 
     /** The call with the system's ports written as getsockname() of the socket that owns them. */
-    private String expression(CallRecord r) {
+    private String expression(Payloads.Kept k) {
+        CallRecord r = k.record();
         StringBuilder sb = new StringBuilder();
         sb.append(r.socketId() == null || r.call().equals("socket") ? "socket" : names.of(r.socketId())).append('.').append(r.call()).append('(');
         for (int i = 0; i < r.args().size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(argument(r.args().get(i), r.socketId()));
+            boolean cutData = i == 0 && k.cut() != null && Payloads.isSend(r);
+            sb.append(i == 0 ? "" : ", ").append(cutData ? k.cut().source(k.data()) : ports.argument(r.args().get(i), r.socketId()));
         }
         return sb.append(')').toString();
     }
 
-    private String argument(PyValue arg, String caller) {
-        if (arg instanceof PyValue.Tuple t && t.size() >= 2 && t.get(0) instanceof PyValue.Str host
-                && t.get(1) instanceof PyValue.Int port) {
-            String owner = chosenPorts.get(port.value());
-            if (owner != null && !owner.equals(caller)) {
-                PyValue.Tuple local = localAddressOf.apply(owner);
-                if (local != null && local.get(0) instanceof PyValue.Str ownHost && ownHost.value().equals(host.value())
-                        && t.size() == 2 && local.size() == 2) {
-                    return names.of(owner) + ".getsockname()";
-                }
-                return "(" + host.repr() + ", " + names.of(owner) + ".getsockname()[1])";
-            }
-        }
-        return arg.source();
-    }
 
     /**
      * A runnable program: each call as above; a call that returned something prints it, a call that raised
@@ -269,30 +303,32 @@ public final class PythonTranscript {
         sb.append("    kind = type(e)\n");
         sb.append("    name = kind.__name__ if kind.__module__ == 'builtins' else kind.__module__ + '.' + kind.__name__\n");
         sb.append("    return f'{name}: {e}' if str(e) else name\n\n\n");
-        if (calls.stream().anyMatch(others::isFromAnotherProgram)) {
+        if (calls.stream().map(Line::record).anyMatch(others::isFromAnotherProgram)) {
             sb.append(OtherPrograms.helpers());
         }
         if (dropped > 0) {
             sb.append("# ").append(dropped).append(dropped == droppedData ? " calls that sent or received data" : " earlier calls")
                     .append(" are left out: the playground keeps ").append(maxCalls).append(" calls, and each socket's set-up first.\n");
         }
-        for (CallRecord r : calls) {
-            String comment = comment(r);
+        for (Line l : calls) {
+            Payloads.Kept k = l.kept();
+            CallRecord r = k.record();
+            String comment = comment(k);
             if (interrupted(r)) {
-                sb.append(line(r)).append('\n');
+                sb.append(line(k)).append('\n');
             } else if (others.isFromAnotherProgram(r)) {
-                fromAnotherProgram(sb, r, comment);
+                fromAnotherProgram(sb, k, comment);
             } else if (r.failed()) {
-                sb.append("try:\n    ").append(code(r)).append("\nexcept Exception as e:  # ").append(comment)
+                sb.append("try:\n    ").append(code(k)).append("\nexcept Exception as e:  # ").append(comment)
                         .append("\n    print(error(e))\n");
             } else if (comment == null) {
-                sb.append(code(r)).append('\n');
+                sb.append(code(k)).append('\n');
             } else if (r.call().equals("accept")) {
                 String conn = ((PyValue.SocketRef) ((PyValue.Tuple) r.value()).get(0)).id();
-                sb.append(code(r)).append("  # ").append(comment).append('\n');
+                sb.append(code(k)).append("  # ").append(comment).append('\n');
                 sb.append("print(repr(").append(addressVariable(conn)).append("))\n");
             } else {
-                sb.append("print(repr(").append(code(r)).append("))  # ").append(comment).append('\n');
+                sb.append("print(repr(").append(code(k)).append("))  # ").append(comment).append('\n');
             }
         }
         return sb.toString();
@@ -302,17 +338,18 @@ public final class PythonTranscript {
      * A receive or accept of what another program sent: the script cannot send it again itself, so the comment above
      * says who sent it and what to run, and the call waits 10 s at most, then says that nothing came and goes on.
      */
-    private void fromAnotherProgram(StringBuilder sb, CallRecord r, String comment) {
+    private void fromAnotherProgram(StringBuilder sb, Payloads.Kept k, String comment) {
+        CallRecord r = k.record();
         String socket = names.of(r.socketId());
-        PyValue.Tuple local = lastLocal.getOrDefault(r.socketId(), localAddressOf.apply(r.socketId()));
+        PyValue.Tuple local = ports.lastLocal(r.socketId());
         String host = "127.0.0.1";
         Long port = null;
         if (local != null && local.get(0) instanceof PyValue.Str h && local.get(1) instanceof PyValue.Int p) {
             host = h.value().equals("0.0.0.0") ? "127.0.0.1" : h.value().equals("::") ? "::1" : h.value();
-            port = userPorts.contains(p.value()) ? p.value() : null;
+            port = ports.isUsers(p.value()) ? p.value() : null;
         }
         sb.append(others.comment(r, host, port)).append('\n');
-        String call = others.call(r, socket, expression(r));
+        String call = others.call(r, socket, expression(k));
         if (r.call().equals("accept")) {
             String conn = ((PyValue.SocketRef) ((PyValue.Tuple) r.value()).get(0)).id();
             sb.append(names.of(conn)).append(", ").append(addressVariable(conn)).append(" = ").append(OtherPrograms.ACCEPT)

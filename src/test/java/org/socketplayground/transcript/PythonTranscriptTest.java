@@ -59,6 +59,92 @@ class PythonTranscriptTest {
                 "BlockingIOError: [Errno 11] Resource temporarily unavailable"), printed);
     }
 
+    @Test
+    void largeDataIsWrittenShortAndTheScriptStillSendsEveryByte(@TempDir Path dir) throws Exception {
+        byte[] mixed = new byte[65_507];
+        new java.util.Random(17).nextBytes(mixed);
+        byte[] text = ("hello " + "0123456789".repeat(19)).getBytes(StandardCharsets.US_ASCII);
+        String script;
+        String pane;
+        long port;
+        try (SocketEngine engine = new SocketEngine()) {
+            PythonTranscript transcript = transcriptOf(engine, new SocketNames());
+            String receiver = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).value().repr();
+            engine.call(receiver, "bind", SocketEngine.address("127.0.0.1", 0));
+            port = port(engine, receiver);
+            String sender = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).value().repr();
+            for (byte[] data : List.of("x".repeat(65_507).getBytes(StandardCharsets.US_ASCII), mixed, text)) {
+                assertEquals(Integer.toString(data.length),
+                        engine.call(sender, "sendto", PyValue.of(data), SocketEngine.address("127.0.0.1", port)).outcome());
+            }
+            for (int i = 0; i < 3; i++) {
+                engine.call(receiver, "recvfrom", PyValue.of(65_536));
+            }
+            synchronized (transcript) {
+                pane = transcript.text();
+                script = transcript.script(Instant.now());
+            }
+        }
+        assertTrue(pane.contains("s2.sendto(b'x' * 65507, s1.getsockname())  # 65507\n"), pane);
+        String head = PyValue.of(java.util.Arrays.copyOf(mixed, 64)).repr();
+        assertTrue(pane.contains("s2.sendto(" + head + " + bytes(65443), s1.getsockname())"
+                + "  # 65507 (65,507 bytes sent; the first 64 shown, zeros for the rest)\n"), pane);
+        assertTrue(pane.contains("s1.recvfrom(65536)  # (b'" + "x".repeat(64) + "'…(65443 more bytes), ('127.0.0.1', "), pane);
+        assertTrue(pane.length() < 3_000, "no line holds more than the first 64 bytes of data: " + pane.length() + " characters");
+        assertTrue(script.length() < 6_000, "the script is " + script.length() + " characters:\n" + script);
+
+        Path file = dir.resolve("session.py");
+        Files.writeString(file, script);
+        Process p = new ProcessBuilder("python3", file.toString()).redirectErrorStream(true).start();
+        List<String> printed;
+        try (var out = p.inputReader(StandardCharsets.UTF_8)) {
+            printed = out.lines().toList();
+        }
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), "the script runs to its end: " + printed);
+        assertEquals(6, printed.size(), "three sends, three receives: " + printed.stream().map(l -> l.substring(0, Math.min(80, l.length()))).toList());
+        assertEquals(List.of("65507", "65507", "196"), printed.subList(0, 3), "every send sends as many bytes as before");
+        List<String> received = printed.subList(3, 6).stream().map(l -> l.replaceFirst(", \\('127\\.0\\.0\\.1', \\d+\\)\\)$", ")")).toList();
+        assertEquals("(" + PyValue.of("x".repeat(65_507).getBytes(StandardCharsets.US_ASCII)).repr() + ")", received.get(0));
+        assertEquals("(" + head.substring(0, head.length() - 1) + "\\x00".repeat(65_443) + "')", received.get(1),
+                "the first 64 bytes, then zeros");
+        assertEquals("(" + PyValue.of(text).repr() + ")", received.get(2), "a short datagram is written whole");
+    }
+
+    @Test
+    void theLinesStayWithinTheirCharactersAndThePaneSaysHowManyLeft() {
+        try (SocketEngine engine = new SocketEngine()) {
+            PythonTranscript transcript = new PythonTranscript(3_000, 2_000,
+                    id -> engine.socket(id).map(SocketInfo::local).orElse(null), new SocketNames());
+            engine.addListener(r -> {
+                synchronized (transcript) {
+                    transcript.add(r);
+                }
+            });
+            String s = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).value().repr();
+            engine.call(s, "bind", SocketEngine.address("127.0.0.1", 0));
+            byte[] data = new byte[1_000];
+            new java.util.Random(1).nextBytes(data);
+            PyValue self = engine.call(s, "getsockname").value();
+            for (int i = 0; i < 100; i++) {
+                engine.call(s, "sendto", PyValue.of(data), self);
+            }
+            String text;
+            long removals;
+            synchronized (transcript) {
+                text = transcript.text();
+                removals = transcript.removals();
+            }
+            String[] lines = text.split("\n");
+            assertTrue(lines[0].matches("# … \\d+ earlier statements trimmed to keep memory bounded"), lines[0]);
+            assertTrue(removals > 90, "sendto calls left: " + removals);
+            assertEquals("import socket", lines[1]);
+            assertEquals(s + " = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)", lines[3], "the set-up stays");
+            assertTrue(text.length() < 2_000 + 200, text.length() + " characters:\n" + text);
+            assertTrue(lines[lines.length - 1].startsWith(s + ".sendto("), "the newest call is kept: " + lines[lines.length - 1]);
+        }
+    }
+
     private static PythonTranscript transcriptOf(SocketEngine engine, SocketNames names) {
         PythonTranscript transcript = new PythonTranscript(3_000, id -> engine.socket(id).map(SocketInfo::local).orElse(null), names);
         engine.addListener(r -> {

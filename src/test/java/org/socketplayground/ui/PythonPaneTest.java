@@ -160,6 +160,49 @@ class PythonPaneTest extends OwnWindow {
     }
 
     @Test
+    void largeDatagramsAreWrittenShortAndTheSavedScriptStillSendsThemWhole(@TempDir Path dir) throws Exception {
+        String server = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("portField", "0");
+        ui.click("bindButton");
+        ui.expectOutcome("None");
+        String client = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("destPortField", ui.localPort(server));
+        ui.type("payloadField", "x".repeat(65_507));
+        ui.click("sendButton");
+        ui.expectOutcome("65507");
+        String text = "hello " + "0123456789".repeat(6_000);
+        ui.type("payloadField", text);
+        ui.click("sendButton");
+        ui.expectOutcome("60006");
+        ui.selectSocket(server);
+        ui.type("bufsizeField", "65536");
+        ui.click("recvButton");
+        ui.waitUntil(() -> ui.label("outcomeLabel").startsWith("(b'xxxx"), "the first datagram");
+        ui.click("recvButton");
+        ui.waitUntil(() -> ui.label("outcomeLabel").startsWith("(b'hello 0123"), "the second datagram");
+
+        String code = code(server + ".recvfrom(65536)  # (b'hello ");
+        assertTrue(code.contains(client + ".sendto(b'x' * 65507, " + server + ".getsockname())  # 65507\n"), code);
+        assertTrue(code.contains(client + ".sendto(b'" + text.substring(0, 64) + "' + bytes(59942), " + server + ".getsockname())"
+                + "  # 60006 (60,006 bytes sent; the first 64 shown, zeros for the rest)\n"), code);
+        assertTrue(code.contains(server + ".recvfrom(65536)  # (b'" + "x".repeat(64) + "'…(65443 more bytes), ('127.0.0.1', "), code);
+        assertTrue(code.length() < 2_000, "no line holds more than 64 bytes of data:\n" + code);
+        List<String> shown = commentedOutcomes(code);
+
+        List<String> printed = saveAndRun(dir);
+        assertTrue(Files.size(dir.resolve("session.py")) < 6_000, "the script holds no large literal: "
+                + Files.size(dir.resolve("session.py")) + " bytes");
+        assertEquals(List.of("65507", "60006"), printed.subList(0, 2), "the script sends as many bytes as the window did");
+        assertEquals(shown.size(), printed.size(), "one line printed per outcome shown");
+        for (int i = 2; i < shown.size(); i++) {
+            String first = shown.get(i).substring(0, shown.get(i).indexOf("'…("));
+            assertTrue(printed.get(i).startsWith(first) && printed.get(i).endsWith("))"),
+                    "received whole, starting as the pane shows: " + printed.get(i).substring(0, 100));
+        }
+        assertTrue(printed.get(2).length() > 65_507 && printed.get(3).contains("\\x00\\x00"), "the first 64 bytes, then zeros");
+    }
+
+    @Test
     void aTcpConversationReplaysUnderPython(@TempDir Path dir) throws Exception {
         String server = ui.createSocket(Family.AF_INET, SockType.SOCK_STREAM);
         ui.type("portField", "0");

@@ -42,6 +42,21 @@ public sealed interface PyValue {
         return new Tuple(List.of(items));
     }
 
+    /**
+     * The repr of a value whose data may be large: bytes longer than maxBytes are written as the repr of their first
+     * maxBytes and how many more there are ({@code b'abc'…(65504 more bytes)}), tuples (recvfrom's) looked into, so
+     * that 64 KiB of data never becomes 260,000 characters only to be cut.
+     */
+    static String shortRepr(PyValue value, int maxBytes) {
+        if (value instanceof Bytes b && b.length() > maxBytes) {
+            return b.head(maxBytes).repr() + "…(" + (b.length() - maxBytes) + " more bytes)";
+        }
+        if (value instanceof Tuple t) {
+            return Tuple.join(t.items(), v -> shortRepr(v, maxBytes));
+        }
+        return value.repr();
+    }
+
     /** Python's type name, as TypeError messages use it. */
     default String typeName() {
         if (this instanceof Bool) {
@@ -106,6 +121,25 @@ public sealed interface PyValue {
 
         public int length() {
             return value.length;
+        }
+
+        /** The first n bytes (all of them if there are fewer), without copying the rest. */
+        public Bytes head(int n) {
+            return n >= value.length ? this : new Bytes(Arrays.copyOf(value, n));
+        }
+
+        /** The one byte value every byte has (0-255), or -1 if they differ or there are none; copies nothing. */
+        public int uniform() {
+            if (value.length == 0) {
+                return -1;
+            }
+            byte first = value[0];
+            for (byte b : value) {
+                if (b != first) {
+                    return -1;
+                }
+            }
+            return first & 0xff;
         }
 
         public String repr() {

@@ -24,6 +24,12 @@ import org.socketplayground.ui.widgets.Shortcuts;
 public final class CodeView {
     /** The pane rewrites itself at most this often while calls come in. */
     private static final long REFRESH_NANOS = 200_000_000L;
+    /**
+     * A text area lays out all its text again at any change, which for a full pane can take a tenth of a second or
+     * more: under a flood the pane then waits this many times as long as its last refresh took before the next one, so
+     * that it never takes more than a fifth of the window's thread.
+     */
+    private static final int REFRESH_SPACING = 4;
 
     private final Session session;
     private final PythonTranscript transcript;
@@ -32,6 +38,12 @@ public final class CodeView {
     private boolean selecting;
     private boolean stale;
     private long lastRefresh;
+    /** How long the last refresh took, through the layout of the pulse it was made in. */
+    private long lastCost;
+    // What the pane shows: while no call has left the transcript and no socket was named, new lines are appended.
+    private long shownRemovals = -1;
+    private int shownNames = -1;
+    private int shownCalls;
     @FXML private TextArea pythonCode;
 
     public CodeView(Session session) {
@@ -55,7 +67,7 @@ public final class CodeView {
         session.transcriptChangesProperty().addListener((o, was, now) -> stale = true);
         session.nameChangesProperty().addListener((o, was, now) -> stale = true);   // a lesson named a socket
         session.refreshedProperty().addListener((o, was, now) -> {
-            if (stale && now.longValue() - lastRefresh > REFRESH_NANOS) {
+            if (stale && now.longValue() - lastRefresh > Math.max(REFRESH_NANOS, REFRESH_SPACING * lastCost)) {
                 lastRefresh = now.longValue();
                 refresh();
             }
@@ -80,18 +92,46 @@ public final class CodeView {
             return;
         }
         stale = false;
-        String text = transcript.text();
-        if (text.equals(pythonCode.getText())) {
+        int names = session.nameChangesProperty().get();
+        boolean onlyMore = transcript.removals() == shownRemovals && names == shownNames;
+        if (onlyMore && transcript.size() == shownCalls) {
             return;
         }
+        String text = onlyMore ? transcript.linesFrom(shownCalls) : transcript.text();
+        shownRemovals = transcript.removals();
+        shownNames = names;
+        shownCalls = transcript.size();
+        if (!onlyMore && text.equals(pythonCode.getText())) {
+            return;
+        }
+        timeLayout(System.nanoTime());
         selecting = true;
         try {
-            pythonCode.setText(text);
+            // Appending lays out the pane again but makes no new text of the lines it has: cheap at each refresh.
+            if (onlyMore) {
+                pythonCode.appendText(text);
+            } else {
+                pythonCode.setText(text);
+            }
             pythonCode.positionCaret(pythonCode.getLength());
             pythonCode.setScrollTop(Double.MAX_VALUE);
         } finally {
             selecting = false;
         }
+    }
+
+    /** Measures the refresh through the layout that follows it (in the same pulse), for the spacing of the next. */
+    private void timeLayout(long started) {
+        javafx.scene.Scene scene = pythonCode.getScene();
+        if (scene == null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            lastCost = System.nanoTime() - started;
+            scene.removePostLayoutPulseListener(once[0]);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void highlight(int line) {
@@ -132,9 +172,10 @@ public final class CodeView {
         if (r == null) {
             return;
         }
+        CallRecord whole = session.log().call(r.seq());   // the pane keeps only the first bytes of large data
         selecting = true;
         try {
-            session.selectCall(r);
+            session.selectCall(whole != null ? whole : r);
             session.selectSocket(r.socketId());
         } finally {
             selecting = false;

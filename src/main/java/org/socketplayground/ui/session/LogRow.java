@@ -11,10 +11,15 @@ import org.socketplayground.transcript.SocketNames;
  * the source is the sender; for what went out, it is this socket's own address.
  */
 public final class LogRow {
-    /** How much of a payload the data column shows; the detail pane has all of it. */
+    /** How much of a payload the data column shows; the detail pane shows more, and saves all of it. */
     public static final int SHOWN_BYTES = 200;
-    /** How much of a data argument the detail pane writes in the call; its hex dump has all of the data. */
+    /** How much of a data argument the detail pane writes in the call; its hex dump has more. */
     public static final int DETAIL_BYTES = 512;
+    /**
+     * How much of the data the detail pane dumps: a 1 MiB dump is 3.8 million characters and seconds of frozen window;
+     * Save all bytes… writes the rest.
+     */
+    public static final int DUMP_BYTES = 64 * 1024;
     /** The fixed part of a row's cost in memory: the record, its arguments, the cells' texts once made. */
     static final long ROW_BYTES = 512;
 
@@ -45,20 +50,8 @@ public final class LogRow {
     public LogRow(CallRecord record, SenderColors colours, SocketNames names) {
         this.record = record;
         this.names = names;
-        PyValue.Tuple source = null;
-        PyValue.Bytes bytes = null;
-        if (!record.failed()) {
-            PyValue.Bytes got = record.receivedData();
-            if (got != null) {
-                bytes = got;
-                source = record.source();
-            } else if (isSend(record.call()) && record.args().get(0) instanceof PyValue.Bytes sent) {
-                bytes = sent;
-                source = record.source();
-            } else if (record.call().equals("accept")) {
-                source = record.source();
-            }
-        }
+        PyValue.Bytes bytes = dataOf(record);
+        PyValue.Tuple source = bytes != null || !record.failed() && record.call().equals("accept") ? record.source() : null;
         this.payload = bytes;
         this.bytes = cost(record);
         if (source != null) {
@@ -74,6 +67,18 @@ public final class LogRow {
 
     private static boolean isSend(String call) {
         return call.equals("send") || call.equals("sendto") || call.equals("sendall");
+    }
+
+    /** The data a call that did not fail received or sent (shared with the record, not copied), or null. */
+    public static PyValue.Bytes dataOf(CallRecord record) {
+        if (record.failed()) {
+            return null;
+        }
+        PyValue.Bytes got = record.receivedData();
+        if (got != null) {
+            return got;
+        }
+        return isSend(record.call()) && record.args().get(0) instanceof PyValue.Bytes sent ? sent : null;
     }
 
     /**
@@ -242,10 +247,14 @@ public final class LogRow {
         return new LogRow(record, new SenderColors(), names).detail();
     }
 
-    /** Everything about the call, with a hex dump of the data, for the detail pane. */
+    /**
+     * Everything about the call, with a hex dump of the data, for the detail pane: of data longer than
+     * {@link #DUMP_BYTES}, the first DUMP_BYTES and how many more there are. Of large data no more than that is copied
+     * or written out, whatever its size.
+     */
     public String detail() {
         StringBuilder sb = new StringBuilder();
-        String outcome = record.outcome();
+        String outcome = record.isPending() || record.failed() ? record.outcome() : PyValue.shortRepr(record.value(), DETAIL_BYTES);
         sb.append(expression(record, names)).append('\n');
         sb.append("→ ").append(outcome.length() > 2000 ? outcome.substring(0, 2000) + "…" : outcome).append('\n');
         sb.append("at ").append(time()).append(", took ").append(String.format(java.util.Locale.ROOT, "%.3f ms", record.durationNanos() / 1e6));
@@ -256,7 +265,14 @@ public final class LogRow {
         if (record.discarded() > 0) {
             sb.append(record.discarded()).append(" bytes did not fit in bufsize and were lost\n");
         }
-        if (payload != null) {
+        if (payload != null && payload.length() > DUMP_BYTES) {
+            int more = payload.length() - DUMP_BYTES;
+            sb.append('\n').append(payload.length()).append(String.format(java.util.Locale.ROOT,
+                    " bytes; the first %,d below, %,d more not shown (Save all bytes… writes every byte to a file):\n",
+                    DUMP_BYTES, more));
+            sb.append(Inputs.hexDump(payload.head(DUMP_BYTES).value()));
+            sb.append(String.format(java.util.Locale.ROOT, "… %,d more bytes\n", more));
+        } else if (payload != null) {
             byte[] data = payload.value();
             sb.append('\n').append(data.length).append(" bytes:\n").append(Inputs.hexDump(data));
         }

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import javafx.application.Platform;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.RecordListener;
 
@@ -26,6 +28,12 @@ import org.socketplayground.engine.RecordListener;
  * published them: a send before the receive it woke, a call that waited where it returned. A finished record waits
  * here until every effect numbered before it has been published (the engine's horizon) — a few microseconds.
  * Pending records (a call starts to wait) leave at once: they announce, they are no effect.
+ *
+ * <p>What waits here has a budget in bytes too ({@link #MAX_QUEUED_BYTES}): a peer flooding 64 KiB datagrams fills
+ * gigabytes between two batches when the window's thread is busy for a moment. Over the budget, a batch is handed
+ * over at the next pulse, and a thread that publishes more waits (never the window's thread, never for long) until the
+ * window has taken what is there: the kernel keeps or drops what comes meanwhile, as for any slow receiver, and the
+ * counters count what the sockets received.
  */
 final class RecordFeed implements RecordListener {
     /** From this many waiting records on, the feed counts as a flood. */
@@ -37,9 +45,19 @@ final class RecordFeed implements RecordListener {
             Long.getLong("playground.floodBatchMaxMs", 250) * 1_000_000L);
     /** A pulse that comes later than this after the one before is late (two frames at 60 Hz). */
     static final long LATE_PULSE_NANOS = 34_000_000L;
+    /**
+     * The data the queue holds at most before publishers wait (playground.feedBytes): more than a flood of small
+     * datagrams brings between two batches (200,000 a second for 250 ms), a few pulses' worth of 64 KiB ones.
+     */
+    static final long MAX_QUEUED_BYTES = Long.getLong("playground.feedBytes", 48_000_000L);
+    /** A publisher waits no longer than this, and not at all when the window has taken nothing for as long (closing). */
+    private static final long MAX_WAIT_NANOS = 1_000_000_000L;
 
     private final ConcurrentLinkedQueue<CallRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final Object room = new Object();
+    private volatile long lastDrainAt = System.nanoTime();
     private static final Comparator<CallRecord> BY_EFFECT = Comparator.comparingLong(CallRecord::effect);
     private final LongSupplier horizon;
     /** Finished records taken from the queue whose turn has not come yet, in order; the window's thread only. */
@@ -58,7 +76,35 @@ final class RecordFeed implements RecordListener {
     public void onRecord(CallRecord record) {
         // Counted before queued: a drain then never takes a record it has not counted in place of one it has.
         size.incrementAndGet();
+        long bytes = queuedBytes.addAndGet(bytes(record));
         queue.add(record);
+        if (bytes > MAX_QUEUED_BYTES && !Platform.isFxApplicationThread()) {
+            awaitRoom();   // after queuing: the record's own turn never waits for this thread
+        }
+    }
+
+    /** What a queued record costs: its data, and a little for the record, its arguments and addresses. */
+    private static long bytes(CallRecord r) {
+        return r.isPending() ? 0 : LogRow.cost(r) - LogRow.ROW_BYTES + 256;
+    }
+
+    private void awaitRoom() {
+        long start = System.nanoTime();
+        synchronized (room) {
+            while (queuedBytes.get() > MAX_QUEUED_BYTES) {
+                long now = System.nanoTime();
+                long left = Math.min(start + MAX_WAIT_NANOS, lastDrainAt + MAX_WAIT_NANOS) - now;
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    room.wait(Math.max(1, left / 1_000_000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -72,13 +118,14 @@ final class RecordFeed implements RecordListener {
     List<CallRecord> drain(long nowNanos) {
         long sincePulse = lastDrainNanos == 0 ? 0 : nowNanos - lastDrainNanos;
         lastDrainNanos = nowNanos;
+        lastDrainAt = System.nanoTime();
         // First the horizon, then the queue: every record numbered below it is in the queue by now.
         long released = horizon.getAsLong();
         int waiting = size.get();
         if (waiting == 0) {
             return early.isEmpty() ? new ArrayList<>(0) : inOrder(new ArrayList<>(0), released);
         }
-        if (waiting >= FLOOD_RECORDS) {
+        if (waiting >= FLOOD_RECORDS && queuedBytes.get() < MAX_QUEUED_BYTES / 2) {
             if (sincePulse > LATE_PULSE_NANOS) {
                 floodInterval = Math.min(MAX_FLOOD_INTERVAL_NANOS, floodInterval * 3 / 2);
             } else {
@@ -94,11 +141,18 @@ final class RecordFeed implements RecordListener {
         List<CallRecord> done = new ArrayList<>(waiting);
         CallRecord r;
         int taken = 0;
+        long takenBytes = 0;
         while (taken < waiting && (r = queue.poll()) != null) {
             taken++;
+            takenBytes += bytes(r);
             (r.isPending() ? batch : done).add(r);
         }
         size.addAndGet(-taken);
+        if (queuedBytes.getAndAdd(-takenBytes) > MAX_QUEUED_BYTES) {
+            synchronized (room) {
+                room.notifyAll();
+            }
+        }
         // Mostly in order already (a flood comes from one receiving thread), which the sort sees in one pass.
         done.sort(BY_EFFECT);
         early = merge(early, done);

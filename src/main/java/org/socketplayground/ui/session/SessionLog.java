@@ -20,6 +20,10 @@ import org.socketplayground.transcript.SocketNames;
  * first; the counters elsewhere stay exact. While the log is paused, the rows on screen stay for the reader, and what
  * arrives meanwhile is held within the same limits again, the newest kept, so that resuming shows the newest calls
  * without a gap. Used on the JavaFX thread only.
+ *
+ * <p>This is the one place that keeps whole data for long, so its budget is the window's: the Python pane keeps only
+ * the first 64 bytes of data longer than 256 bytes, within 200,000 characters of lines ({@code PythonTranscript}); the
+ * details show the selected call, a record the log shares, and dump no more than its first 64 KiB ({@link LogRow#detail}).
  */
 public final class SessionLog {
     /** The byte budget of the log's rows, and again of the calls held while it is paused (playground.logBytes). */
@@ -90,6 +94,16 @@ public final class SessionLog {
     /** Calls that left the log before their turn, because the byte budget was full: the window says so. */
     public ReadOnlyLongProperty trimmedForBytesProperty() {
         return trimmedForBytes.getReadOnlyProperty();
+    }
+
+    /** The call of a row the log keeps (filtered out or not), or null; the newest rows are looked at first. */
+    public CallRecord call(long seq) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).record().seq() == seq) {
+                return rows.get(i).record();
+            }
+        }
+        return null;
     }
 
     /** Shows only the rows that mention the text (socket, sender host:port, call or data), or only data calls. */

@@ -12,9 +12,9 @@ import javafx.scene.Node;
 import javafx.stage.FileChooser;
 
 /**
- * Saves a text the window makes (a script, a CSV): asks where in a dialog — or, with a system property set (for
- * automated tests), saves there without asking — then makes the text and writes it on a background thread, and
- * says how it went.
+ * Saves a text the window makes (a script, a CSV), or bytes (a payload): asks where in a dialog — or, with a system
+ * property set (for automated tests), saves there without asking — then makes the text and writes it on a background
+ * thread, and says how it went.
  */
 public final class SaveFile {
     /** What to save and how to name it. */
@@ -26,6 +26,12 @@ public final class SaveFile {
 
     public static void save(Node owner, Target target, Supplier<String> text, Function<File, String> done, String failed,
                             Consumer<String> notice) {
+        saveBytes(owner, target, () -> text.get().getBytes(StandardCharsets.UTF_8), done, failed, notice);
+    }
+
+    /** As {@link #save}, for bytes as they are (a payload): made and written on a background thread. */
+    public static void saveBytes(Node owner, Target target, Supplier<byte[]> bytes, Function<File, String> done, String failed,
+                                 Consumer<String> notice) {
         String preset = System.getProperty(target.presetProperty());
         File file;
         if (preset != null) {
@@ -42,7 +48,7 @@ public final class SaveFile {
         }
         CompletableFuture.runAsync(() -> {
             try {
-                Files.writeString(file.toPath(), text.get(), StandardCharsets.UTF_8);
+                Files.write(file.toPath(), bytes.get());
                 notice.accept(done.apply(file));
             } catch (IOException | RuntimeException e) {
                 notice.accept(failed + e.getMessage());
