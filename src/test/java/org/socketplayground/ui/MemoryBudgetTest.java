@@ -24,13 +24,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Issue 17, memory bounded by bytes: with the whole window in this JVM, a python3 peer floods 65,507-byte datagrams
  * into a socket that receives continuously while the window sends 65,507 random bytes at a time and the Python pane is
- * on screen; the heap after a full collection stays within the benchmark's 256 MB. And the window keeps answering
+ * on screen; what the flood adds to the heap after a full collection stays within 200 MB (the log's 64 MB, as much
+ * again for what waits while paused, the feed's 48 MB), so that the app, about 50 MB quiet, stays within the
+ * benchmark's 256 MB. The growth, not the total: in the full suite the JVM already holds other tests' windows. And the window keeps answering
  * within a second while the details show a 1 MiB call, whose every byte Save all bytes… writes.
  */
 @Robustness.Group(MemoryBudgetTest.MEMORY)
 class MemoryBudgetTest extends SharedWindow {
     static final String MEMORY = "memory";
-    private static final long HEAP_LIMIT = 256L << 20;
+    private static final long GROWTH_LIMIT = 200L << 20;
     private static final int DATAGRAMS = 4_000;
     private static final int SENDS = 300;
 
@@ -151,8 +153,10 @@ class MemoryBudgetTest extends SharedWindow {
                         + " the window answered within %.0f ms", before >> 20, during >> 20, received(receiver), sends,
                 after >> 20, code.length(), slowest));
         assertTrue(slowest < 3_000, "a generous bound under a flood on two cores: the window answered within " + slowest + " ms");
-        assertTrue(during < HEAP_LIMIT, "heap after GC during the flood: " + (during >> 20) + " MB");
-        assertTrue(after < HEAP_LIMIT, "heap after GC after the flood: " + (after >> 20) + " MB");
+        assertTrue(during - before < GROWTH_LIMIT, "heap after GC during the flood: " + (during >> 20) + " MB, "
+                + ((during - before) >> 20) + " MB more than before it");
+        assertTrue(after - before < GROWTH_LIMIT, "heap after GC after the flood: " + (after >> 20) + " MB, "
+                + ((after - before) >> 20) + " MB more than before it");
         assertTrue(code.startsWith("# … ") && code.contains(" earlier statements trimmed to keep memory bounded\n"),
                 code.substring(0, Math.min(200, code.length())));
         assertTrue(code.length() < 400_000, "the Python pane holds " + code.length() + " characters");
