@@ -31,6 +31,11 @@ public class PlaygroundApp extends Application {
         stage.show();
     }
 
+    /** For the tests in this package: they wait on what the session has taken, not on quiet. */
+    Session session() {
+        return session;
+    }
+
     @Override
     public void stop() {
         if (session != null) {

@@ -67,7 +67,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * and the rest of the machine's, so that a run on a shared machine can be told from a clean one. It prints a table
  * and, last, one line for scripts:
  * {@code bench: ratio=0.93 lost=0 stall_ms=37 heap_mb=142 startup_ms=1240 tcp_clients=200/200 tcp_stall_ms=41}
- * (also in target/bench-result.txt). It reports figures and does not judge them; it fails only when it cannot
+ * (also in target/bench-result.txt); a figure of a part left out with -Dbench.parts reads n/a ({@link BenchLine}).
+ * It reports figures and does not judge them; it fails only when it cannot
  * produce the line.
  */
 @Tag("bench")
@@ -161,27 +162,26 @@ class FloodBenchmark {
                 baseline.detail() + otherBaseline);
         row("UDP flood, app (receive continuously, live log)", String.format(Locale.ROOT, "%,.0f datagrams/s", flood.rate()),
                 flood.detail());
-        row("ratio app / baseline", String.format(Locale.ROOT, "%.2f", ratio),
+        row("ratio app / baseline", BenchLine.cell(PARTS, "udp", String.format(Locale.ROOT, "%.2f", ratio)),
                 "each after a " + WARMUP_SECONDS + " s warm-up flood (the app's after the memory flood too); target >= 0.90");
         row("receiving thread's CPU per datagram, app / bare loop", String.format(Locale.ROOT, "%.1f / %.1f µs",
                 flood.receiveMicros(), baseline.receiveMicros()), "recvfrom through the engine, record and feed included");
-        row("lost (delivered to the app's socket, not counted)", Long.toString(flood.lost()),
+        row("lost (delivered to the app's socket, not counted)", BenchLine.cell(PARTS, "udp", Long.toString(flood.lost())),
                 "sent - kernel drops - app count; target 0");
-        row("longest pulse gap during the UDP flood", flood.stallMs() + " ms", "target <= 50");
-        row("heap after " + String.format(Locale.ROOT, "%,d", MEMORY_DATAGRAMS) + " datagrams and GC", memory.heapMb() + " MB",
+        row("longest pulse gap during the UDP flood", BenchLine.cell(PARTS, "udp", flood.stallMs() + " ms"), "target <= 50");
+        row("heap after " + String.format(Locale.ROOT, "%,d", MEMORY_DATAGRAMS) + " datagrams and GC", BenchLine.cell(PARTS, "memory", memory.heapMb() + " MB"),
                 memory.detail() + "; target <= 256");
-        row("start-up to first frame (median of " + STARTUP_RUNS + ")", startup.medianMs() + " ms",
+        row("start-up to first frame (median of " + STARTUP_RUNS + ")", BenchLine.cell(PARTS, "startup", startup.medianMs() + " ms"),
                 "fresh JVMs, app on jars; runs " + startup.runs() + "; last run: JVM+toolkit to start(), start(), to the pulse = "
                         + startup.phases() + " ms; target <= 1500");
         row("start-up with an AppCDS archive (not in the line)", startup.cdsMedianMs() < 0 ? "n/a" : startup.cdsMedianMs() + " ms",
                 "java -XX:SharedArchiveFile=app.jsa, archive from one training run; runs " + startup.cdsRuns());
-        row("TCP clients whose bytes all arrived", tcp.complete() + "/" + TCP_CLIENTS, tcp.detail());
-        row("longest pulse gap during TCP", tcp.stallMs() + " ms", tcp.stallDetail() + "; target <= 50");
+        row("TCP clients whose bytes all arrived", BenchLine.cell(PARTS, "tcp", tcp.complete() + "/" + TCP_CLIENTS), tcp.detail());
+        row("longest pulse gap during TCP", BenchLine.cell(PARTS, "tcp", tcp.stallMs() + " ms"), tcp.stallDetail() + "; target <= 50");
         row("benchmark time", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - began) / 1e9), "");
 
-        String line = String.format(Locale.ROOT,
-                "bench: ratio=%.2f lost=%d stall_ms=%d heap_mb=%d startup_ms=%d tcp_clients=%d/%d tcp_stall_ms=%d",
-                ratio, flood.lost(), flood.stallMs(), memory.heapMb(), startup.medianMs(), tcp.complete(), TCP_CLIENTS, tcp.stallMs());
+        String line = BenchLine.format(PARTS, ratio, flood.lost(), flood.stallMs(), memory.heapMb(), startup.medianMs(),
+                tcp.complete(), TCP_CLIENTS, tcp.stallMs());
         String report = render() + line + "\n";
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "bench-result.txt"), report);

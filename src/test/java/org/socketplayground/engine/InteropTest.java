@@ -3,7 +3,6 @@ package org.socketplayground.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.DatagramSocket;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.robustness.ChildOutput;
 
 /**
  * Real peers that no one here wrote (ncat, socat, CPython) talk to engine sockets; the engine records their
@@ -26,6 +26,8 @@ import org.socketplayground.engine.py.PyValue;
 class InteropTest {
     private final SocketEngine engine = new SocketEngine();
     private final List<Process> peers = new ArrayList<>();
+    /** Each peer's output, read with a timeout: a peer that hangs fails the test rather than the build. */
+    private final java.util.Map<Process, ChildOutput> outputs = new java.util.HashMap<>();
 
     @AfterEach
     void stop() {
@@ -66,11 +68,8 @@ class InteropTest {
         }
     }
 
-    private static String readLine(Process p) throws IOException {
-        BufferedReader r = p.inputReader(StandardCharsets.UTF_8);
-        String line = r.readLine();
-        assertTrue(line != null, "the peer printed a line");
-        return line;
+    private String readLine(Process p) {
+        return outputs.computeIfAbsent(p, q -> new ChildOutput(q.info().command().orElse("peer"), q)).line();
     }
 
     /** Receives one datagram and answers 'OK...' + data to its source, as the classroom echo server does. */

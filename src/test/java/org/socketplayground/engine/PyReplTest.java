@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.socketplayground.robustness.ChildOutput;
 import org.socketplayground.engine.py.PyValue;
 
 /** The prompt's REPL answers a line as CPython's interactive interpreter does, checked against python3 itself. */
@@ -138,12 +138,10 @@ class PyReplTest {
         Process p = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
         p.getOutputStream().write(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "python3 ends");
-        List<String> printed = new ArrayList<>(List.of(out.split("\n", -1)));
-        if (printed.get(printed.size() - 1).isEmpty()) {
-            printed.remove(printed.size() - 1);
+        try (ChildOutput out = new ChildOutput("python3", p)) {   // fails in 20 s rather than hang on a stuck REPL
+            List<String> printed = out.rest(ChildOutput.TIMEOUT);
+            out.exitCode();
+            return printed;
         }
-        return printed;
     }
 }

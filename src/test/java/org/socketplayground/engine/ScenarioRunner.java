@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.socketplayground.robustness.ChildOutput;
 
 /**
  * Runs a differential scenario through the engine, with the directives of {@code pyrunner.py}
@@ -61,14 +63,12 @@ final class ScenarioRunner {
     static List<String> runWithPython(Path runner, Path scenario) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("python3", runner.toString(), scenario.toString())
                 .redirectErrorStream(true).start();
-        List<String> out;
-        try (var reader = p.inputReader(StandardCharsets.UTF_8)) {
-            out = reader.lines().toList();
+        // A scenario that hangs fails with what CPython printed rather than hang the build.
+        try (ChildOutput out = new ChildOutput("python3 " + scenario.getFileName(), p)) {
+            List<String> lines = out.rest(Duration.ofSeconds(60));
+            out.exitCode();
+            return lines;
         }
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return out;
     }
 
     private static String run(PyConsole console, String statement) {

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.socketplayground.robustness.ChildOutput;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
@@ -50,11 +50,10 @@ class PythonTranscriptTest {
         Files.writeString(file, script);
         Process p = new ProcessBuilder("python3", file.toString()).redirectErrorStream(true).start();
         List<String> printed;
-        try (var out = p.inputReader(StandardCharsets.UTF_8)) {
-            printed = out.lines().toList();
+        try (ChildOutput out = new ChildOutput("python3 session.py", p)) {   // a script that hangs fails in 20 s
+            printed = out.rest(ChildOutput.TIMEOUT);
+            assertEquals(0, out.exitCode(), "the script runs to its end: " + printed);
         }
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), "the script runs to its end: " + printed);
         assertEquals(List.of("BlockingIOError: [Errno 11] Resource temporarily unavailable",
                 "BlockingIOError: [Errno 11] Resource temporarily unavailable"), printed);
     }

@@ -4,16 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.collections.transformation.FilteredList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
+import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.engine.py.PyValue;
 import org.socketplayground.robustness.Robustness;
+import org.socketplayground.ui.session.LogRow;
+import org.socketplayground.ui.session.Session;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -117,25 +128,39 @@ abstract class SharedWindow {
         ui.waitUntil(() -> !ui.cell("socketTable", ui.socketRow(id), "Local address").equals("–"), id + " shows its address");
     }
 
+    /** The marker calls {@link #settledLogRows} made: left out of the rows it counts. */
+    private static final Set<Long> MARKERS = ConcurrentHashMap.newKeySet();
+
     /**
-     * Waits until the log has taken every record so far: its row count stays the same for 300 ms, longer than
-     * the window ever holds records back (250 ms under a flood).
+     * The rows the log shows once it lists every call made so far, the markers left out. No quiet period, which a
+     * busy machine can fake: marker calls follow whatever the test did (gettimeout() on the selected socket, the
+     * target of the calls pane's buttons, and socket.htons() for socket()). Calls on one target start in the order
+     * they were submitted and the log lists calls in the order of their effects, so once the markers are listed,
+     * so is every call made before them on those targets. The log must not be paused.
      */
-    static int quietLogRows() {
-        int rows = ui.onFx(() -> ui.rows("logTable"));
-        while (true) {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            int now = ui.onFx(() -> ui.rows("logTable"));
-            if (now == rows) {
-                return now;
-            }
-            rows = now;
+    static int settledLogRows() {
+        Session session = app.session();
+        SocketEngine engine = session.engine();
+        String selected = ui.onFx(() -> session.selectedSocket() == null ? null : session.selectedSocket().id());
+        List<CompletableFuture<CallRecord>> marks = new ArrayList<>();
+        if (selected != null) {
+            marks.add(engine.submit(selected, "gettimeout", List.of()));
         }
+        marks.add(engine.submit(SocketEngine.MODULE, "htons", List.of(PyValue.of(1))));
+        Set<Long> seqs = new HashSet<>();
+        for (CompletableFuture<CallRecord> mark : marks) {
+            try {
+                seqs.add(mark.get(10, TimeUnit.SECONDS).seq());
+            } catch (Exception e) {
+                throw new AssertionError("a marker call did not return", e);
+            }
+        }
+        MARKERS.addAll(seqs);
+        // Every row the log keeps, its filter aside: a marker may be filtered out of view.
+        List<? extends LogRow> kept = ((FilteredList<LogRow>) session.log().visible()).getSource();
+        ui.waitUntil(() -> kept.stream().map(r -> r.record().seq()).filter(seqs::contains).count() == seqs.size(),
+                "the log lists the marker calls " + seqs);
+        return ui.onFx(() -> (int) session.log().visible().stream().filter(r -> !MARKERS.contains(r.record().seq())).count());
     }
 
     /** The socket's port as the table shows it. */
@@ -162,10 +187,16 @@ abstract class SharedWindow {
 
     /** The outcome of a call the window refused to make: the field's reason, and no row in the log. */
     static void assertRefused(String button, String fieldWhat, String reason) {
-        int before = quietLogRows();
+        int before = settledLogRows();
+        List<Long> waiting = waitingSeqs();
         ui.call(button);
         ui.expectOutcome(reason);
         assertEquals("No call made: the " + fieldWhat + " field needs fixing.", ui.label("outcomeCallLabel"));
-        assertEquals(before, quietLogRows(), "no call was made");
+        assertEquals(before, settledLogRows(), "no call was made");
+        assertEquals(waiting, waitingSeqs(), "no call waits either (it would have no row yet)");
+    }
+
+    private static List<Long> waitingSeqs() {
+        return app.session().engine().waitingCalls().stream().map(CallRecord::seq).toList();
     }
 }

@@ -179,7 +179,7 @@ class ShowMePlayTest extends SharedWindow {
                 """);
         speed(ShowMe.Speed.SLOW);
         int socketsBefore = ui.onFx(() -> ui.rows("socketTable"));
-        int rowsBefore = quietLogRows();
+        int rowsBefore = settledLogRows();
         // Next is pressed the moment the second socket() is shown, during its pause (1.5 s), before its call: the
         // first socket has been made, nothing after it may be.
         AtomicInteger shown = new AtomicInteger();
@@ -192,10 +192,10 @@ class ShowMePlayTest extends SharedWindow {
         ui.click("lessonShowMeButton");
         assertStoppedAtStepTwo();
         assertEquals(2, shown.get(), "the second socket() was shown when Next was pressed");
-        int rows = quietLogRows();
+        int rows = settledLogRows();
         assertEquals(socketsBefore + 1, (int) ui.onFx(() -> ui.rows("socketTable")), "only the first socket was made");
         assertEquals(rowsBefore + 1, rows, "only the first socket() reached the log: no call after Next");
-        assertEquals(rows, quietLogRows(), "nothing more comes");
+        assertEquals(rows, settledLogRows(), "nothing more comes");
     }
 
     @Test
@@ -254,7 +254,7 @@ class ShowMePlayTest extends SharedWindow {
                 """);
         speed(ShowMe.Speed.SLOW);
         int socketsBefore = ui.onFx(() -> ui.rows("socketTable"));
-        int rowsBefore = quietLogRows();
+        int rowsBefore = settledLogRows();
         // Another lesson is chosen the moment the first socket() is shown, before its call is made.
         Lesson another = LessonParser.parse("# Another lesson\nChosen while the first one played.\n\n## Read\nOnly read this.\n");
         onHighlight("createSocketButton", () -> {
@@ -269,7 +269,7 @@ class ShowMePlayTest extends SharedWindow {
         ui.waitUntil(() -> ui.label("lessonTitle").equals("Another lesson"), "the other lesson is chosen");
         ui.waitUntil(() -> robot.lookup("." + DemoPress.STYLE).queryAll().isEmpty()
                 && ui.label("lessonStatus").startsWith("✔"), () -> "the play has stopped (status " + ui.label("lessonStatus") + ")");
-        assertEquals(rowsBefore, quietLogRows(), "no call was made after the lesson changed");
+        assertEquals(rowsBefore, settledLogRows(), "no call was made after the lesson changed");
         assertEquals(socketsBefore, (int) ui.onFx(() -> ui.rows("socketTable")));
     }
 

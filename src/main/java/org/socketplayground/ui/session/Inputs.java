@@ -163,6 +163,35 @@ public final class Inputs {
         return s.codePoints().allMatch(Inputs::shownAsIs) ? s : printable(data, limit);
     }
 
+    /**
+     * Text that is not data (a call's name, an error's message, a socket's name) as the log may show it: every code
+     * point {@link #shownAsIs} refuses (controls, bidi and other format characters, separators, lone surrogates,
+     * private use) escaped as Python's str repr writes it, a backslash and x, u or U with 2, 4 or 8 hex digits.
+     */
+    public static String escaped(String text) {
+        return text.codePoints().allMatch(Inputs::shownAsIs) ? text : escapedAlways(text);
+    }
+
+    private static String escapedAlways(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(cp -> {
+            if (shownAsIs(cp)) {
+                sb.appendCodePoint(cp);
+                return;
+            }
+            if (cp == '\t' || cp == '\n' || cp == '\r') {
+                sb.append('\\').append(cp == '\t' ? 't' : cp == '\n' ? 'n' : 'r');
+                return;
+            }
+            int digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
+            sb.append('\\').append(digits == 2 ? 'x' : digits == 4 ? 'u' : 'U');
+            for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+                sb.append(HEX[(cp >>> shift) & 0xf]);
+            }
+        });
+        return sb.toString();
+    }
+
     /** Python's str.isprintable, less U+FFFD (the decoder's mark for invalid UTF-8). */
     public static boolean shownAsIs(int cp) {
         if (cp >= 0x20 && cp < 0x7f) {

@@ -94,7 +94,7 @@ public final class LogRow {
             return s.length() > 24 ? s.substring(0, 20) + "…" + s.charAt(s.length() - 1) : s;
         }).collect(Collectors.joining(", "));
         String arrow = r.receivedData() != null ? "← " : isSend(r.call()) && !r.failed() ? "→ " : "";
-        return arrow + r.call() + "(" + args + ")";
+        return arrow + Inputs.escaped(r.call()) + "(" + args + ")";   // a name typed at the prompt may hold anything
     }
 
     /**
@@ -110,7 +110,8 @@ public final class LogRow {
 
     /** The call as Python, as {@link CallRecord#expression()} writes it, sockets by name, data arguments shortened. */
     private static String expression(CallRecord r, SocketNames names) {
-        return (r.socketId() == null || r.call().equals("socket") ? "socket" : names.of(r.socketId())) + "." + r.call()
+        return (r.socketId() == null || r.call().equals("socket") ? "socket" : Inputs.escaped(names.of(r.socketId()))) + "."
+                + Inputs.escaped(r.call())
                 + r.args().stream().map(a -> source(a, DETAIL_BYTES)).collect(Collectors.joining(", ", "(", ")"));
     }
 
@@ -145,7 +146,7 @@ public final class LogRow {
 
     /** The socket by the name a lesson gave it, else its id. */
     public String socket() {
-        return record.socketId() == null ? "socket" : names.of(record.socketId());
+        return record.socketId() == null ? "socket" : Inputs.escaped(names.of(record.socketId()));
     }
 
     public String call() {
@@ -179,14 +180,14 @@ public final class LogRow {
 
     public String text() {
         if (record.value() instanceof PyValue.SocketRef made) {
-            return names.of(made.id());   // asked each time: the socket may be named after its row was made
+            return Inputs.escaped(names.of(made.id()));   // asked each time: the socket may be named after its row was made
         }
         if (payload == null && record.call().equals("accept") && record.value() instanceof PyValue.Tuple t
                 && t.get(0) instanceof PyValue.SocketRef conn) {
-            return "(" + names.of(conn.id()) + ", " + t.get(1).repr() + ")";
+            return "(" + Inputs.escaped(names.of(conn.id())) + ", " + t.get(1).repr() + ")";
         }
         if (text == null) {
-            text = payload == null ? record.outcome()
+            text = payload == null ? Inputs.escaped(record.outcome())   // an error's message may quote what was typed
                     : payload.length() == 0 ? "b''"   // an empty cell would hide that a recv returned b''
                     : Inputs.text(payload.value(), SHOWN_BYTES);
         }
@@ -254,7 +255,7 @@ public final class LogRow {
      */
     public String detail() {
         StringBuilder sb = new StringBuilder();
-        String outcome = record.isPending() || record.failed() ? record.outcome() : PyValue.shortRepr(record.value(), DETAIL_BYTES);
+        String outcome = Inputs.escaped(record.isPending() || record.failed() ? record.outcome() : PyValue.shortRepr(record.value(), DETAIL_BYTES));
         sb.append(expression(record, names)).append('\n');
         sb.append("→ ").append(outcome.length() > 2000 ? outcome.substring(0, 2000) + "…" : outcome).append('\n');
         sb.append("at ").append(time()).append(", took ").append(String.format(java.util.Locale.ROOT, "%.3f ms", record.durationNanos() / 1e6));
