@@ -96,11 +96,10 @@ class PythonTranscriptTest {
         Files.writeString(file, script);
         Process p = new ProcessBuilder("python3", file.toString()).redirectErrorStream(true).start();
         List<String> printed;
-        try (var out = p.inputReader(StandardCharsets.UTF_8)) {
-            printed = out.lines().toList();
+        try (ChildOutput out = new ChildOutput("python3 session.py", p)) {   // a script that hangs fails in 20 s
+            printed = out.rest(ChildOutput.TIMEOUT);
+            assertEquals(0, out.exitCode(), "the script runs to its end: " + printed);
         }
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), "the script runs to its end: " + printed);
         assertEquals(6, printed.size(), "three sends, three receives: " + printed.stream().map(l -> l.substring(0, Math.min(80, l.length()))).toList());
         assertEquals(List.of("65507", "65507", "196"), printed.subList(0, 3), "every send sends as many bytes as before");
         List<String> received = printed.subList(3, 6).stream().map(l -> l.replaceFirst(", \\('127\\.0\\.0\\.1', \\d+\\)\\)$", ")")).toList();

@@ -3,7 +3,6 @@ package org.socketplayground.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.shape.Polyline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.socketplayground.robustness.ChildOutput;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 
@@ -41,13 +41,13 @@ class LiveLogTest extends OwnWindow {
     }
 
     /** A python3 process that sends count datagrams "prefix0", "prefix1"... to the socket; returns its output. */
-    private BufferedReader send(String id, int count, double interval, String prefix, int size) throws Exception {
+    private ChildOutput send(String id, int count, double interval, String prefix, int size) throws Exception {
         Path script = Path.of(LiveLogTest.class.getResource("/peers/udp_burst.py").toURI());
         Process p = new ProcessBuilder("python3", script.toString(), "127.0.0.1", ui.localPort(id), Integer.toString(count),
                 Double.toString(interval), prefix, Integer.toString(size)).redirectErrorStream(true).start();
         peers.add(p);
-        BufferedReader out = p.inputReader(StandardCharsets.UTF_8);
-        assertTrue(out.readLine().startsWith("port "));
+        ChildOutput out = new ChildOutput("udp_burst.py", p);   // each line waited for 20 s at most
+        assertTrue(out.line().startsWith("port "));
         return out;
     }
 
@@ -60,11 +60,11 @@ class LiveLogTest extends OwnWindow {
     void theSelectedSocketsRateRisesWithAFloodAndFallsToZeroAfterIt() throws Exception {
         String id = receivingUdp();
         assertEquals("s1 receives 0 datagrams/s · 0 B/s", ui.label("rateLabel"));
-        BufferedReader out = send(id, 3000, 0.001, "tick ", 64);
+        ChildOutput out = send(id, 3000, 0.001, "tick ", 64);
         ui.waitUntil(() -> shownRate() >= 100, () -> "the rate shows the flood (it reads " + ui.label("rateLabel") + ")");
         Polyline line = robot.lookup(".sparkline-line").queryAs(Polyline.class);
         ui.waitUntil(() -> line.getPoints().size() >= 4, "the sparkline draws the last seconds");
-        assertEquals("done", out.readLine());
+        assertEquals("done", out.line());
         ui.waitUntil(() -> shownRate() == 0, () -> "the rate falls to zero once the flood ends (it reads " + ui.label("rateLabel") + ")");
         // A loaded machine may drop some of the flood in the kernel; the benchmark counts losses, this test the rate.
         long counted = Long.parseLong(ui.cell("socketTable", ui.socketRow(id), "Received").split(" ")[0]);
@@ -74,12 +74,12 @@ class LiveLogTest extends OwnWindow {
     @Test
     void aPausedLogKeepsCountingAndResumeShowsWhatArrivedMeanwhile() throws Exception {
         String id = receivingUdp();
-        assertEquals("done", send(id, 1, 0, "before", 0).readLine());
+        assertEquals("done", send(id, 1, 0, "before", 0).line());
         ui.waitUntil(() -> ui.logData(id, "← recvfrom").equals(List.of("before0")), "the first datagram is logged");
 
         ui.click("pauseLogToggle");
         assertEquals("Resume", ui.label("pauseLogToggle"));
-        assertEquals("done", send(id, 40, 0.002, "held ", 0).readLine());
+        assertEquals("done", send(id, 40, 0.002, "held ", 0).line());
         ui.waitUntil(() -> ui.cell("socketTable", ui.socketRow(id), "Received").startsWith("41 / "),
                 "the socket counts what arrives while the log is paused");
         ui.waitUntil(() -> ui.label("pauseLogToggle").equals("Resume (40 new)"),
@@ -99,7 +99,7 @@ class LiveLogTest extends OwnWindow {
     @Test
     void aLongPayloadIsCutInTheLogAndWholeInTheDetails() throws Exception {
         String id = receivingUdp();
-        assertEquals("done", send(id, 1, 0, "long ", 1000).readLine());
+        assertEquals("done", send(id, 1, 0, "long ", 1000).line());
         ui.waitUntil(() -> ui.logRowsWhere("← recvfrom").size() == 1, "the datagram is logged");
         int row = ui.logRowsWhere("← recvfrom").get(0);
         assertEquals("1000", ui.cell("logTable", row, "Bytes"));
@@ -143,19 +143,19 @@ class LiveLogTest extends OwnWindow {
     @Test
     void theLogFollowsNewRowsUnlessTheReaderHasScrolledUp() throws Exception {
         String id = receivingUdp();
-        assertEquals("done", send(id, 60, 0.001, "first ", 0).readLine());
+        assertEquals("done", send(id, 60, 0.001, "first ", 0).line());
         ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 60, "60 rows");
         int last = ui.rows("logTable") - 1;
         ui.waitUntil(() -> logRowInView(last), () -> "the newest row (" + last + ") is wholly in view; on screen: " + shownRows());
 
         robot.interact(() -> ui.table("logTable").scrollTo(0));
-        assertEquals("done", send(id, 20, 0.001, "second ", 0).readLine());
+        assertEquals("done", send(id, 20, 0.001, "second ", 0).line());
         ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 80, "80 rows");
         robot.sleep(300);
         assertTrue(logRowInView(0), "scrolled up, the log stays where the reader is");
 
         robot.interact(() -> ui.table("logTable").scrollTo(ui.rows("logTable") - 1));
-        assertEquals("done", send(id, 5, 0.001, "third ", 0).readLine());
+        assertEquals("done", send(id, 5, 0.001, "third ", 0).line());
         ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 85, "85 rows");
         int newest = ui.rows("logTable") - 1;
         ui.waitUntil(() -> logRowInView(newest), () -> "back at the end, the log follows again; on screen: " + shownRows());
@@ -164,7 +164,7 @@ class LiveLogTest extends OwnWindow {
     @Test
     void aFilterTypedAndClearedLeavesTheLogFollowingItsEnd() throws Exception {
         String id = receivingUdp();
-        assertEquals("done", send(id, 60, 0.001, "first ", 0).readLine());
+        assertEquals("done", send(id, 60, 0.001, "first ", 0).line());
         ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 60, "60 rows");
         ui.typeKeys("logFilterField", "first 1");
         ui.waitUntil(() -> ui.rows("logTable") < 60, "the filter narrows the log");
@@ -173,7 +173,7 @@ class LiveLogTest extends OwnWindow {
         int last = ui.rows("logTable") - 1;
         ui.waitUntil(() -> logRowInView(last), () -> "the newest row is in view, not the top; on screen: " + shownRows());
 
-        assertEquals("done", send(id, 5, 0.001, "second ", 0).readLine());
+        assertEquals("done", send(id, 5, 0.001, "second ", 0).line());
         ui.waitUntil(() -> ui.logData(id, "← recvfrom").size() == 65, "65 rows");
         int newest = ui.rows("logTable") - 1;
         ui.waitUntil(() -> logRowInView(newest), () -> "the log still follows; on screen: " + shownRows());

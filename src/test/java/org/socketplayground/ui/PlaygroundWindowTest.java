@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.socketplayground.robustness.ChildOutput;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 
@@ -176,8 +177,7 @@ class PlaygroundWindowTest extends OwnWindow {
         Process peer = new ProcessBuilder("python3", script.toString(), "127.0.0.1", ui.localPort(s), "from python")
                 .redirectErrorStream(true).start();
         try {
-            BufferedReader out = peer.inputReader(StandardCharsets.UTF_8);
-            String peerPort = out.readLine().split(" ")[1];
+            String peerPort = new ChildOutput("udp_peer.py", peer).line().split(" ")[1];   // 20 s at most
             ui.click("recvButton");
             ui.waitUntil(() -> ui.logRowsWhere("← recvfrom").size() == 1, "the datagram is logged");
             int row = ui.logRowsWhere("← recvfrom").get(0);
