@@ -46,14 +46,7 @@ class PythonTranscriptTest {
             script = transcript.script(Instant.now());
             assertTrue(script.contains("# 8 calls that sent or received data are left out"), script);
         }
-        Path file = dir.resolve("session.py");
-        Files.writeString(file, script);
-        Process p = new ProcessBuilder("python3", file.toString()).redirectErrorStream(true).start();
-        List<String> printed;
-        try (ChildOutput out = new ChildOutput("python3 session.py", p)) {   // a script that hangs fails in 20 s
-            printed = out.rest(ChildOutput.TIMEOUT);
-            assertEquals(0, out.exitCode(), "the script runs to its end: " + printed);
-        }
+        List<String> printed = runScript(dir, script);
         assertEquals(List.of("BlockingIOError: [Errno 11] Resource temporarily unavailable",
                 "BlockingIOError: [Errno 11] Resource temporarily unavailable"), printed);
     }
@@ -92,14 +85,7 @@ class PythonTranscriptTest {
         assertTrue(pane.length() < 3_000, "no line holds more than the first 64 bytes of data: " + pane.length() + " characters");
         assertTrue(script.length() < 6_000, "the script is " + script.length() + " characters:\n" + script);
 
-        Path file = dir.resolve("session.py");
-        Files.writeString(file, script);
-        Process p = new ProcessBuilder("python3", file.toString()).redirectErrorStream(true).start();
-        List<String> printed;
-        try (ChildOutput out = new ChildOutput("python3 session.py", p)) {   // a script that hangs fails in 20 s
-            printed = out.rest(ChildOutput.TIMEOUT);
-            assertEquals(0, out.exitCode(), "the script runs to its end: " + printed);
-        }
+        List<String> printed = runScript(dir, script);
         assertEquals(6, printed.size(), "three sends, three receives: " + printed.stream().map(l -> l.substring(0, Math.min(80, l.length()))).toList());
         assertEquals(List.of("65507", "65507", "196"), printed.subList(0, 3), "every send sends as many bytes as before");
         List<String> received = printed.subList(3, 6).stream().map(l -> l.replaceFirst(", \\('127\\.0\\.0\\.1', \\d+\\)\\)$", ")")).toList();
@@ -140,6 +126,18 @@ class PythonTranscriptTest {
             assertEquals(s + " = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)", lines[3], "the set-up stays");
             assertTrue(text.length() < 2_000 + 200, text.length() + " characters:\n" + text);
             assertTrue(lines[lines.length - 1].startsWith(s + ".sendto("), "the newest call is kept: " + lines[lines.length - 1]);
+        }
+    }
+
+    /** Runs the saved script under python3 and returns what it printed; it must end well, within 20 s. */
+    private static List<String> runScript(Path dir, String script) throws Exception {
+        Path file = dir.resolve("session.py");
+        Files.writeString(file, script);
+        Process p = new ProcessBuilder("python3", file.toString()).redirectErrorStream(true).start();
+        try (ChildOutput out = new ChildOutput("python3 session.py", p)) {   // a script that hangs fails in 20 s
+            List<String> printed = out.rest(ChildOutput.TIMEOUT);
+            assertEquals(0, out.exitCode(), "the script runs to its end: " + printed);
+            return printed;
         }
     }
 
