@@ -142,11 +142,10 @@ public final class PyParser extends PyScanner {
                 e = new PyExpr.Attr(e, name);
             } else if (peek('(')) {
                 pos++;
-                e = new PyExpr.Call(e, nested(() -> items(')')));
+                e = new PyExpr.Call(e, nested(this::arguments));
             } else if (peek('[')) {
                 pos++;
-                PyExpr index = nested(this::expression);
-                skipSpace();
+                PyExpr index = nested(this::subscript);
                 expect(']');
                 e = new PyExpr.Index(e, index);
             } else {
@@ -189,6 +188,70 @@ public final class PyParser extends PyScanner {
             case "False" -> new PyExpr.Literal(PyValue.FALSE);
             default -> new PyExpr.Name(name);
         };
+    }
+
+    /** Inside '[': an index, or a slice such as {@code 2:}, {@code :n} or {@code ::-1}. */
+    private PyExpr subscript() throws SyntaxError {
+        PyExpr lower = sliceBound(':', ']');
+        if (!peek(':')) {
+            if (lower == null) {
+                throw error("an expression");
+            }
+            return lower;
+        }
+        pos++;
+        PyExpr upper = sliceBound(':', ']');
+        PyExpr step = null;
+        if (peek(':')) {
+            pos++;
+            step = sliceBound(']', ']');
+        }
+        return new PyExpr.Slice(lower, upper, step);
+    }
+
+    /** A slice's bound, or null when the next character ends it. */
+    private PyExpr sliceBound(char end, char close) throws SyntaxError {
+        skipSpace();
+        if (peek(end) || peek(close)) {
+            return null;
+        }
+        PyExpr e = expression();
+        skipSpace();
+        return e;
+    }
+
+    /** A call's arguments up to ')': expressions, then {@code name=value} keywords, as Python orders them. */
+    private List<PyExpr> arguments() throws SyntaxError {
+        List<PyExpr> out = new ArrayList<>();
+        boolean keywords = false;
+        while (true) {
+            skipSpace();
+            if (peek(')')) {
+                pos++;
+                return out;
+            }
+            int save = pos;
+            String name = identifier();
+            skipSpace();
+            if (name != null && peek('=') && !src.startsWith("==", pos)) {
+                pos++;
+                out.add(new PyExpr.Keyword(name, expression()));
+                keywords = true;
+            } else {
+                pos = save;
+                if (keywords) {
+                    throw new SyntaxError("positional argument follows keyword argument");
+                }
+                out.add(expression());
+            }
+            skipSpace();
+            if (peek(',')) {
+                pos++;
+            } else {
+                expect(')');
+                return out;
+            }
+        }
     }
 
     /** After '(': a tuple, or one expression in parentheses. */
