@@ -18,7 +18,7 @@ final class InetText {
     }
 
     static PyValue call(String name, List<PyValue> args) throws PyException {
-        int wanted = name.endsWith("a") ? 1 : 2;
+        int wanted = name.equals("inet_aton") || name.equals("inet_ntoa") ? 1 : 2;
         if (args.size() != wanted) {
             throw new PyException(PyError.typeError(name + "() takes exactly " + wanted + " argument" + (wanted == 1 ? "" : "s")
                     + " (" + args.size() + " given)"));

@@ -21,11 +21,11 @@ final class MoreCalls {
     static PyValue call(PySocket s, String call, List<PyValue> args, Dispatch dispatch) throws PyException {
         switch (call) {
             case "fileno" -> {
-                Args.count(call, args, 0, 0);
+                Args.count("socket." + call, args, 0, 0);
                 return PyValue.of(s.isClosed() ? -1 : s.fd);
             }
             case "getblocking" -> {
-                Args.count(call, args, 0, 0);
+                Args.count("socket." + call, args, 0, 0);
                 PyValue t = s.gettimeout();
                 return PyValue.of(!(t instanceof PyValue.Float f && f.value() == 0.0));
             }

@@ -23,7 +23,9 @@ final class PyOps {
     }
 
     static PyValue binary(String op, PyValue l, PyValue r) throws PyException {
-        if (l instanceof PyValue.Int a && r instanceof PyValue.Int b) {
+        if (isInt(l) && isInt(r)) {
+            PyValue.Int a = PyValue.of(Args.integer(l));
+            PyValue.Int b = PyValue.of(Args.integer(r));
             try {
                 return switch (op) {
                     case "+" -> PyValue.of(Math.addExact(a.value(), b.value()));
@@ -35,16 +37,21 @@ final class PyOps {
                 throw new PyException(PyError.overflow(TOO_LARGE));
             }
         }
-        if (op.equals("*") && l instanceof PyValue.Int && isSequence(r)) {
+        if (op.equals("*") && isInt(l) && isSequence(r)) {
             return binary(op, r, l);   // 3 * b'ab', as Python allows
         }
         if (op.equals("+")) {
             return concat(l, r);
         }
-        if (op.equals("*") && isSequence(l) && r instanceof PyValue.Int n) {
-            return repeat(l, n.value());
+        if (op.equals("*") && isSequence(l) && isInt(r)) {
+            return repeat(l, Args.integer(r));
         }
         throw unsupported(op, l, r);
+    }
+
+    /** Named constants and bools are ints in arithmetic: MSG_PEEK + MSG_DONTWAIT is 66. */
+    private static boolean isInt(PyValue v) {
+        return v instanceof PyValue.Int || v instanceof PyValue.Const || v instanceof PyValue.Bool;
     }
 
     private static boolean isSequence(PyValue v) {
@@ -115,11 +122,12 @@ final class PyOps {
         long k = i < 0 ? length + i : i;
         if (k < 0 || k >= length) {
             String what = switch (target.typeName()) {
-                case "str" -> "string ";
-                case "bytes", "memoryview" -> "";
-                default -> target.typeName() + " ";
+                case "str" -> "string index out of range";
+                case "bytes" -> "index out of range";
+                case "memoryview" -> "index out of bounds on dimension 1";
+                default -> target.typeName() + " index out of range";
             };
-            throw new PyException(new PyError("IndexError", null, what + "index out of range"));
+            throw new PyException(new PyError("IndexError", null, what));
         }
         int at = (int) k;
         if (target instanceof PyValue.Str s) {
