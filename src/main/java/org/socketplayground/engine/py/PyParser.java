@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Parses the small part of Python that socket lessons are written in: one statement per line, an optional
- * assignment ({@code conn, addr = s.accept()}), calls, attribute access, indexing, literals (numbers, str,
- * bytes, tuples, lists, None, True, False), unary minus and the operators + * **.
+ * assignment ({@code conn, addr = s.accept()}), calls with keyword arguments ({@code errors='replace'}), attribute
+ * access, indexing and slices ({@code data[:6]}), literals (numbers, str, bytes, tuples, lists, None, True, False),
+ * unary minus and the operators + * **.
  */
 public final class PyParser extends PyScanner {
 
