@@ -46,8 +46,19 @@ final class Args {
     }
 
     static byte[] bytes(PyValue v) throws PyException {
+        return bytesLike(v);
+    }
+
+    /** What Python calls a bytes-like object: bytes, a bytearray or a memoryview, copied. */
+    static byte[] bytesLike(PyValue v) throws PyException {
         if (v instanceof PyValue.Bytes b) {
             return b.value();
+        }
+        if (v instanceof PyValue.ByteArray a) {
+            return a.copy(0, a.length());
+        }
+        if (v instanceof PyValue.MemoryView m) {
+            return m.bytes();
         }
         throw new PyException(PyError.typeError("a bytes-like object is required, not '" + v.typeName() + "'"));
     }

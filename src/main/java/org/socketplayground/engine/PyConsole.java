@@ -32,8 +32,6 @@ public final class PyConsole {
     static final long MAX_BYTES_PER_LINE = 16L << 20;
     /** What the names may hold together: lines that each make 1 MiB must not add up to the heap. */
     public static final long MAX_VARIABLE_BYTES = 64L << 20;
-    /** Bytes made so far by the line this thread evaluates. */
-    private static final ThreadLocal<long[]> MADE = ThreadLocal.withInitial(() -> new long[1]);
 
     private final SocketEngine engine;
     private final Map<String, PyValue> variables = new java.util.concurrent.ConcurrentHashMap<>();
@@ -74,13 +72,19 @@ public final class PyConsole {
         } catch (NumberFormatException e) {
             return new Prepared(line, List.of(), null, null, List.of(), new Result(null, TOO_LARGE));
         }
-        MADE.get()[0] = 0;
+        PyOps.startLine();
         try {
-            if (statement.expr() instanceof PyExpr.Call c) {
-                Invocation call = invocation(c);
-                return new Prepared(line, statement.targets(), call.on(), call.method(), call.args(), null);
+            PyValue value;
+            if (statement.expr() instanceof PyExpr.Call c && c.function() instanceof PyExpr.Attr method) {
+                PyValue target = eval(method.target());
+                if (isSocketCall(target, method.name())) {
+                    Invocation call = invocation(target, method.name(), c.args());
+                    return new Prepared(line, statement.targets(), call.on(), call.method(), call.args(), null);
+                }
+                value = callOn(target, method.name(), arguments(c.args()));
+            } else {
+                value = eval(statement.expr());
             }
-            PyValue value = eval(statement.expr());
             assign(statement.targets(), value);
             return new Prepared(line, statement.targets(), null, null, List.of(), new Result(value, null));
         } catch (PyException e) {
@@ -145,10 +149,10 @@ public final class PyConsole {
     }
 
     private void bind(String name, PyValue value) {
-        long size = sizeOf(value);
+        long size = PyOps.sizeOf(value);
         long others = variableBytes.entrySet().stream().filter(e -> !e.getKey().equals(name)).mapToLong(Map.Entry::getValue).sum();
         if (size > 0 && others + size > MAX_VARIABLE_BYTES) {
-            throw new IllegalStateException(tooMuch("the names hold together", MAX_VARIABLE_BYTES, others + size));
+            throw new IllegalStateException(PyOps.tooMuch("the names hold together", MAX_VARIABLE_BYTES, others + size));
         }
         variableBytes.put(name, size);
         variables.put(name, value);
@@ -200,27 +204,24 @@ public final class PyConsole {
                 return MODULE;
             }
             PyValue v = variables.get(n.name());
+            v = v != null ? v : PyBuiltins.named(n.name());
             if (v == null) {
                 throw new PyException(new PyError("NameError", null, "name '" + n.name() + "' is not defined"));
             }
             return v;
         }
         if (expr instanceof PyExpr.Attr a) {
-            PyValue target = eval(a.target());
-            if (target == MODULE) {
-                PyValue c = SocketModule.constant(a.name());
-                if (c != null) {
-                    return c;
-                }
-            }
-            throw new PyException(new PyError("AttributeError", null,
-                    "'" + target.typeName() + "' object has no attribute '" + a.name() + "'"));
+            return attribute(eval(a.target()), a.name());
         }
         if (expr instanceof PyExpr.Call c) {
             return call(c);
         }
         if (expr instanceof PyExpr.Index ix) {
-            return index(eval(ix.target()), eval(ix.index()));
+            PyValue target = eval(ix.target());
+            if (ix.index() instanceof PyExpr.Slice sl) {
+                return PyOps.slice(target, evalOrNull(sl.lower()), evalOrNull(sl.upper()), evalOrNull(sl.step()));
+            }
+            return PyOps.index(target, eval(ix.index()));
         }
         if (expr instanceof PyExpr.TupleExpr t) {
             return new PyValue.Tuple(evalAll(t.items()));
@@ -239,7 +240,7 @@ public final class PyConsole {
             throw new PyException(PyError.typeError("bad operand type for unary -: '" + v.typeName() + "'"));
         }
         PyExpr.BinOp b = (PyExpr.BinOp) expr;
-        return binary(b.op(), eval(b.left()), eval(b.right()));
+        return PyOps.binary(b.op(), eval(b.left()), eval(b.right()));
     }
 
     private List<PyValue> evalAll(List<PyExpr> exprs) throws PyException {
@@ -254,134 +255,91 @@ public final class PyConsole {
     private record Invocation(String on, String method, List<PyValue> args) {
     }
 
-    private PyValue call(PyExpr.Call c) throws PyException {
-        Invocation call = invocation(c);
-        CallRecord record = engine.call(call.on(), call.method(), call.args());
-        if (record.failed()) {
-            throw new PyException(record.error());
-        }
-        return record.value();
+    private PyValue evalOrNull(PyExpr expr) throws PyException {
+        return expr == null ? null : eval(expr);
     }
 
-    private Invocation invocation(PyExpr.Call c) throws PyException {
-        if (!(c.function() instanceof PyExpr.Attr method)) {
-            throw new PyException(PyError.typeError("only socket calls are supported here"));
+    /** A call: of a socket method or module function (an engine call), a built-in, or a method of a value. */
+    private PyValue call(PyExpr.Call c) throws PyException {
+        if (c.function() instanceof PyExpr.Attr method) {
+            PyValue target = eval(method.target());
+            if (!isSocketCall(target, method.name())) {
+                return callOn(target, method.name(), arguments(c.args()));
+            }
+            Invocation call = invocation(target, method.name(), c.args());
+            CallRecord record = engine.call(call.on(), call.method(), call.args());
+            if (record.failed()) {
+                throw new PyException(record.error());
+            }
+            return record.value();
         }
-        PyValue target = eval(method.target());
-        List<PyValue> args = evalAll(c.args());
-        if (target == MODULE && SocketModule.isFunction(method.name())) {
-            return new Invocation(SocketEngine.MODULE, method.name(), args);
+        PyValue function = eval(c.function());
+        if (function instanceof PyValue.Builtin b && PyBuiltins.named(b.name()) != null) {
+            return PyBuiltins.call(b.name(), arguments(c.args()));
         }
-        if (target instanceof PyValue.SocketRef r) {
-            return new Invocation(r.id(), method.name(), args);
+        throw new PyException(PyError.typeError("'" + function.typeName() + "' object is not callable"));
+    }
+
+    private static boolean isSocketCall(PyValue target, String name) {
+        return target instanceof PyValue.SocketRef || (target == MODULE && SocketModule.isFunction(name));
+    }
+
+    private Invocation invocation(PyValue target, String name, List<PyExpr> argExprs) throws PyException {
+        List<PyValue> args = PyBuiltins.forEngine(target == MODULE, name, arguments(argExprs));
+        return new Invocation(target == MODULE ? SocketEngine.MODULE : ((PyValue.SocketRef) target).id(), name, args);
+    }
+
+    private PyBuiltins.Arguments arguments(List<PyExpr> exprs) throws PyException {
+        List<PyValue> positional = new ArrayList<>();
+        Map<String, PyValue> keywords = new java.util.LinkedHashMap<>();
+        for (PyExpr e : exprs) {
+            if (e instanceof PyExpr.Keyword k) {
+                keywords.put(k.name(), eval(k.value()));
+            } else {
+                positional.add(eval(e));
+            }
+        }
+        return new PyBuiltins.Arguments(positional, keywords);
+    }
+
+    /** {@code target.name(...)} on anything but a socket: the module's other names, or a value's method. */
+    private static PyValue callOn(PyValue target, String name, PyBuiltins.Arguments args) throws PyException {
+        if (target == MODULE || target instanceof PyValue.Const) {
+            PyValue attr = staticAttribute(target, name);
+            throw new PyException(PyError.typeError("'" + attr.typeName() + "' object is not callable"));
+        }
+        return PyBuiltins.method(target, name, args);
+    }
+
+    /** {@code target.name}: the module's constants, a socket's family, type and proto, an enum's name and value. */
+    private PyValue attribute(PyValue target, String name) throws PyException {
+        if (target instanceof PyValue.SocketRef r && List.of("family", "type", "proto").contains(name)) {
+            SocketInfo info = engine.socket(r.id()).orElse(null);
+            if (info != null) {
+                return name.equals("family") ? info.family().constant() : name.equals("type") ? info.type().constant() : PyValue.of(0);
+            }
+        }
+        return staticAttribute(target, name);
+    }
+
+    private static PyValue staticAttribute(PyValue target, String name) throws PyException {
+        if (target == MODULE) {
+            PyValue v = SocketModule.attribute(name);
+            if (v == null && SocketModule.isFunction(name)) {
+                v = new PyValue.Builtin(name, false);
+            }
+            if (v == null) {
+                throw new PyException(new PyError("AttributeError", null, "module 'socket' has no attribute '" + name + "'"));
+            }
+            return v;
+        }
+        if (target instanceof PyValue.Const c && c.enumName() != null && (name.equals("name") || name.equals("value"))) {
+            return name.equals("name") ? PyValue.of(c.name()) : PyValue.of(c.value());
+        }
+        if (PyBuiltins.hasMethod(target, name)) {
+            return new PyValue.Builtin("method " + name + " of " + target.typeName() + " object", false);
         }
         throw new PyException(new PyError("AttributeError", null,
-                "'" + target.typeName() + "' object has no attribute '" + method.name() + "'"));
-    }
-
-    private static PyValue index(PyValue target, PyValue index) throws PyException {
-        List<PyValue> items = target instanceof PyValue.Tuple t ? t.items()
-                : target instanceof PyValue.PyList l ? l.items() : null;
-        if (items == null || !(index instanceof PyValue.Int i)) {
-            throw new PyException(PyError.typeError("'" + target.typeName() + "' object is not subscriptable"));
-        }
-        long k = i.value() < 0 ? items.size() + i.value() : i.value();
-        if (k < 0 || k >= items.size()) {
-            throw new PyException(new PyError("IndexError", null, target.typeName() + " index out of range"));
-        }
-        return items.get((int) k);
-    }
-
-    private static PyValue binary(String op, PyValue l, PyValue r) throws PyException {
-        if (l instanceof PyValue.Int a && r instanceof PyValue.Int b) {
-            try {
-                return switch (op) {
-                    case "+" -> PyValue.of(Math.addExact(a.value(), b.value()));
-                    case "*" -> PyValue.of(Math.multiplyExact(a.value(), b.value()));
-                    default -> power(a.value(), b.value());
-                };
-            } catch (ArithmeticException e) {
-                // Python's ints have no limit; ours are 64 bits, and a wrong number would be worse than a clear no.
-                throw new PyException(PyError.overflow("int too large for the playground (it keeps 64-bit integers)"));
-            }
-        }
-        if (op.equals("+") && l instanceof PyValue.Bytes a && r instanceof PyValue.Bytes b) {
-            byte[] out = java.util.Arrays.copyOf(a.value(), (int) making((long) a.length() + b.length()));
-            System.arraycopy(b.value(), 0, out, a.length(), b.length());
-            return PyValue.of(out);
-        }
-        if (op.equals("*") && (l instanceof PyValue.Int && r instanceof PyValue.Bytes)) {
-            return binary(op, r, l);   // 3 * b'ab', as Python allows
-        }
-        if (op.equals("*") && l instanceof PyValue.Bytes a && r instanceof PyValue.Int n) {
-            byte[] one = a.value();
-            // The size is checked before anything is made: b'x' * 10**10 is refused at once, not after 10 GB.
-            double wanted = n.value() <= 0 ? 0 : (double) one.length * n.value();
-            byte[] out = new byte[(int) making((long) wanted)];
-            int filled = Math.min(one.length, out.length);
-            System.arraycopy(one, 0, out, 0, filled);
-            while (filled < out.length) {   // doubling: a megabyte in twenty copies
-                int more = Math.min(filled, out.length - filled);
-                System.arraycopy(out, 0, out, filled, more);
-                filled += more;
-            }
-            return PyValue.of(out);
-        }
-        throw new PyException(PyError.typeError("unsupported operand type(s) for " + op + ": '"
-                + l.typeName() + "' and '" + r.typeName() + "'"));
-    }
-
-    /** Counts bytes the line is about to make; MemoryError, in words, beyond a value's or a line's limit. */
-    private static long making(long length) throws PyException {
-        if (length > MAX_BYTES) {
-            throw new PyException(new PyError("MemoryError", null, tooMuch("a bytes value holds", MAX_BYTES, length)));
-        }
-        long[] made = MADE.get();
-        if (made[0] + length > MAX_BYTES_PER_LINE) {
-            throw new PyException(new PyError("MemoryError", null, tooMuch("one line makes", MAX_BYTES_PER_LINE, made[0] + length)));
-        }
-        made[0] += length;
-        return length;
-    }
-
-    /** "a bytes value holds at most 1,048,576 bytes (1 MiB) in the playground; this would be 10,000,000,000" */
-    private static String tooMuch(String what, long limit, long wanted) {
-        java.util.Locale en = java.util.Locale.ROOT;
-        return what + " at most " + String.format(en, "%,d", limit) + " bytes (" + (limit >> 20) + " MiB) in the playground"
-                + (wanted >= Long.MAX_VALUE ? "" : "; this would be " + String.format(en, "%,d", wanted));
-    }
-
-    /** Bytes a value holds, for the names' budget. */
-    private static long sizeOf(PyValue value) {
-        if (value instanceof PyValue.Bytes b) {
-            return b.length();
-        }
-        if (value instanceof PyValue.Str str) {
-            return str.value().length() * 2L;
-        }
-        List<PyValue> items = value instanceof PyValue.Tuple t ? t.items() : value instanceof PyValue.PyList l ? l.items() : List.of();
-        long sum = 0;
-        for (PyValue item : items) {
-            sum += sizeOf(item);
-        }
-        return sum;
-    }
-
-    /** {@code a ** b} on 64-bit integers; a negative exponent gives a float, as in Python. */
-    private static PyValue power(long base, long exponent) throws PyException {
-        if (exponent < 0 && base == 0) {
-            throw new PyException(new PyError("ZeroDivisionError", null, "0.0 cannot be raised to a negative power"));
-        }
-        if (exponent < 0) {
-            return new PyValue.Float(Math.pow(base, exponent));
-        }
-        if (base == 0 || base == 1 || base == -1) {
-            return PyValue.of(exponent == 0 ? 1 : base == -1 && exponent % 2 == 0 ? 1 : base);
-        }
-        long result = 1;
-        for (long i = 0; i < exponent; i++) {   // overflows within 63 turns
-            result = Math.multiplyExact(result, base);
-        }
-        return PyValue.of(result);
+                "'" + target.typeName() + "' object has no attribute '" + name + "'"));
     }
 }

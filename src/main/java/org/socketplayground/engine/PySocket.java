@@ -27,6 +27,8 @@ abstract class PySocket {
     final ChannelWaiter waiter = new ChannelWaiter(this::isClosed);
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
+    /** The number fileno() gives while the socket is open: the lowest free one when it was made, as Linux gives. */
+    volatile int fd;
 
     PySocket(String id, Family family, SockType type) {
         this.id = id;
@@ -219,6 +221,9 @@ abstract class PySocket {
 
     PyValue getsockopt(long level, long name) throws PyException {
         requireOpen();
+        if (level == 1 && (name == 3 || name == 4)) {   // SO_TYPE; SO_ERROR, whose pending error the JDK has taken
+            return PyValue.of(name == 3 ? type.number() : 0);
+        }
         SocketOptions.Option option = SocketOptions.lookup(level, name, type);
         NetworkChannel ch = channel();
         try {

@@ -260,8 +260,7 @@ public final class SocketEngine implements AutoCloseable {
                 Args.count(call, args, 0, 0);
                 yield s.getpeername();
             }
-            default -> throw new PyException(new PyError("AttributeError", null,
-                    "'socket' object has no attribute '" + call + "'"));
+            default -> MoreCalls.call(s, call, args, (c, a) -> dispatch(ctx, target, c, a));
         };
     }
 
@@ -322,6 +321,7 @@ public final class SocketEngine implements AutoCloseable {
     private void register(PySocket s) throws PyException {
         synchronized (lifecycle) {
             if (!closed) {
+                s.fd = MoreCalls.lowestFreeFd(sockets.values());
                 sockets.put(s.id, s);
                 order.add(s.id);
                 return;

@@ -38,6 +38,14 @@ public final class SocketModule {
         put(new Const("SHUT_WR", null, 1));
         put(new Const("SHUT_RDWR", null, 2));
         put(new Const("SOMAXCONN", null, 4096));
+        // Linux's numbers, for reading and passing on; the engine acts on the flags in recv and recvfrom.
+        put(new Const("MSG_PEEK", "MsgFlag", 2));
+        put(new Const("MSG_DONTWAIT", "MsgFlag", 64));
+        put(new Const("SO_TYPE", null, 3));
+        put(new Const("SO_ERROR", null, 4));
+        put(new Const("SO_LINGER", null, 13));
+        put(new Const("IPPROTO_IPV6", null, 41));
+        put(new Const("IPV6_V6ONLY", null, 26));
     }
 
     private static void put(Const c) {
@@ -52,11 +60,22 @@ public final class SocketModule {
         return CONSTANTS.get(name);
     }
 
+    /** {@code socket.NAME} that is not a function: a constant, an exception class or has_ipv6; null if none. */
+    public static PyValue attribute(String name) {
+        return switch (name) {
+            case "timeout" -> new PyValue.Builtin("TimeoutError", true);   // an alias since Python 3.10
+            case "error" -> new PyValue.Builtin("OSError", true);
+            case "gaierror", "herror", "socket" -> new PyValue.Builtin("socket." + name, true);
+            case "has_ipv6" -> PyValue.TRUE;
+            default -> constant(name);
+        };
+    }
+
     static boolean isFunction(String name) {
         return switch (name) {
             case "socket", "gethostname", "gethostbyname", "gethostbyaddr", "getaddrinfo",
                  "htons", "htonl", "ntohs", "ntohl" -> true;
-            default -> false;
+            default -> InetText.isFunction(name);
         };
     }
 
@@ -101,8 +120,12 @@ public final class SocketModule {
                 }
                 return PyValue.of(Integer.toUnsignedLong(Integer.reverseBytes((int) x)));
             }
-            default -> throw new PyException(new PyError("AttributeError", null,
-                    "module 'socket' has no attribute '" + name + "'"));
+            default -> {
+                if (InetText.isFunction(name)) {
+                    return InetText.call(name, args);
+                }
+                throw new PyException(new PyError("AttributeError", null, "module 'socket' has no attribute '" + name + "'"));
+            }
         }
     }
 

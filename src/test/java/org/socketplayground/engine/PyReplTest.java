@@ -69,6 +69,56 @@ class PyReplTest {
         assertEquals(String.join("\n", python), String.join("\n", ours));
     }
 
+    /** Week-two Python around the calls, at the prompt: text and bytes, buffers, print of decoded data. */
+    private static final List<String> WEEK_TWO = List.of(
+            "import socket",
+            "r = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
+            "r.bind(('127.0.0.1', 0))",
+            "r.settimeout(2)",
+            "r.sendto('héllo ☕'.encode(), r.getsockname())",
+            "data = r.recv(1024)",
+            "print(data.decode(), len(data))",
+            "r.sendto(b'abc', r.getsockname())",
+            "buf = bytearray(8)",
+            "r.recv_into(buf)",
+            "buf",
+            "print(buf[:3])",
+            "bytes(memoryview(buf)[1:3])",
+            "r.family",
+            "r.type",
+            "r.getblocking()",
+            "socket.inet_aton('127.1')",
+            "socket.timeout",
+            "b'\\xff'.decode()",
+            "int('80') + 1",
+            "data.nope",
+            "nope",
+            "r.close()",
+            "r.fileno()");
+
+    @Test
+    void weekTwoLinesAnswerAsCPythonsInteractiveInterpreter() throws Exception {
+        List<String> ours = new ArrayList<>();
+        for (String line : WEEK_TWO) {
+            ours.add(">>> " + line);
+            ours.addAll(repl.run(line));
+        }
+        assertEquals(String.join("\n", cpython(WEEK_TWO)), String.join("\n", ours));
+    }
+
+    @Test
+    void buffersTooLargeAreRefusedInWordsAtOnce() {
+        long start = System.nanoTime();
+        for (String line : List.of("bytearray(10**10)", "bytes(10**10)", "buf = bytearray(2**40)", "'ab' * 10**10",
+                "bytearray(b'x') * 10**10", "(b'x' * 2**20).hex()")) {
+            List<String> out = repl.run(line);
+            assertTrue(out.get(0).startsWith("MemoryError: "), line + " -> " + out);
+        }
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused without making anything");
+        assertEquals(List.of("NameError: name 'buf' is not defined"), repl.run("buf"));
+        assertEquals(List.of("1048576"), repl.run("len(bytearray(2**20))"));
+    }
+
     @Test
     void aSocketReadsAsCPythonsReprWithTheTablesName() {
         repl.run("s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)");

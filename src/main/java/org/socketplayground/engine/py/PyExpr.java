@@ -28,6 +28,14 @@ public sealed interface PyExpr {
     record Neg(PyExpr operand) implements PyExpr {
     }
 
+    /** {@code lower:upper:step} inside brackets; a part left out is null. */
+    record Slice(PyExpr lower, PyExpr upper, PyExpr step) implements PyExpr {
+    }
+
+    /** {@code name=value} among a call's arguments. */
+    record Keyword(String name, PyExpr value) implements PyExpr {
+    }
+
     record BinOp(String op, PyExpr left, PyExpr right) implements PyExpr {
     }
 }

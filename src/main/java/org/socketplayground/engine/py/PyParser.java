@@ -1,16 +1,16 @@
 package org.socketplayground.engine.py;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Parses the small part of Python that socket lessons are written in: one statement per line, an optional
- * assignment ({@code conn, addr = s.accept()}), calls, attribute access, indexing, literals (numbers, str,
- * bytes, tuples, lists, None, True, False), unary minus and the operators + * **.
+ * assignment ({@code conn, addr = s.accept()}), calls with keyword arguments ({@code errors='replace'}), attribute
+ * access, indexing and slices ({@code data[:6]}), literals (numbers, str, bytes, tuples, lists, None, True, False),
+ * unary minus and the operators + * **.
  */
-public final class PyParser {
+public final class PyParser extends PyScanner {
 
     /** A parsed line: the names it assigns (possibly none) and the expression. */
     public record Statement(List<String> targets, PyExpr expr, String text) {
@@ -28,13 +28,11 @@ public final class PyParser {
     /** Operators, calls, attributes and indexes in a line (a lesson's have a handful): a tree the stack can evaluate. */
     static final int MAX_OPERATIONS = 1000;
 
-    private final String src;
-    private int pos;
     private int nesting;
     private int operations;
 
     private PyParser(String src) {
-        this.src = src;
+        super(src);
     }
 
     public static Statement parseStatement(String line) throws SyntaxError {
@@ -145,11 +143,10 @@ public final class PyParser {
                 e = new PyExpr.Attr(e, name);
             } else if (peek('(')) {
                 pos++;
-                e = new PyExpr.Call(e, nested(() -> items(')')));
+                e = new PyExpr.Call(e, nested(this::arguments));
             } else if (peek('[')) {
                 pos++;
-                PyExpr index = nested(this::expression);
-                skipSpace();
+                PyExpr index = nested(this::subscript);
                 expect(']');
                 e = new PyExpr.Index(e, index);
             } else {
@@ -192,6 +189,70 @@ public final class PyParser {
             case "False" -> new PyExpr.Literal(PyValue.FALSE);
             default -> new PyExpr.Name(name);
         };
+    }
+
+    /** Inside '[': an index, or a slice such as {@code 2:}, {@code :n} or {@code ::-1}. */
+    private PyExpr subscript() throws SyntaxError {
+        PyExpr lower = sliceBound(':', ']');
+        if (!peek(':')) {
+            if (lower == null) {
+                throw error("an expression");
+            }
+            return lower;
+        }
+        pos++;
+        PyExpr upper = sliceBound(':', ']');
+        PyExpr step = null;
+        if (peek(':')) {
+            pos++;
+            step = sliceBound(']', ']');
+        }
+        return new PyExpr.Slice(lower, upper, step);
+    }
+
+    /** A slice's bound, or null when the next character ends it. */
+    private PyExpr sliceBound(char end, char close) throws SyntaxError {
+        skipSpace();
+        if (peek(end) || peek(close)) {
+            return null;
+        }
+        PyExpr e = expression();
+        skipSpace();
+        return e;
+    }
+
+    /** A call's arguments up to ')': expressions, then {@code name=value} keywords, as Python orders them. */
+    private List<PyExpr> arguments() throws SyntaxError {
+        List<PyExpr> out = new ArrayList<>();
+        boolean keywords = false;
+        while (true) {
+            skipSpace();
+            if (peek(')')) {
+                pos++;
+                return out;
+            }
+            int save = pos;
+            String name = identifier();
+            skipSpace();
+            if (name != null && peek('=') && !src.startsWith("==", pos)) {
+                pos++;
+                out.add(new PyExpr.Keyword(name, expression()));
+                keywords = true;
+            } else {
+                pos = save;
+                if (keywords) {
+                    throw new SyntaxError("positional argument follows keyword argument");
+                }
+                out.add(expression());
+            }
+            skipSpace();
+            if (peek(',')) {
+                pos++;
+            } else {
+                expect(')');
+                return out;
+            }
+        }
     }
 
     /** After '(': a tuple, or one expression in parentheses. */
@@ -258,142 +319,4 @@ public final class PyParser {
         }
     }
 
-    private PyValue number() throws SyntaxError {
-        int start = pos;
-        if (src.startsWith("0x", pos) || src.startsWith("0X", pos)) {
-            pos += 2;
-            while (!atEnd() && Character.digit(src.charAt(pos), 16) >= 0) {
-                pos++;
-            }
-            return PyValue.of(Long.parseLong(src.substring(start + 2, pos), 16));
-        }
-        boolean isFloat = false;
-        while (!atEnd()) {
-            char c = src.charAt(pos);
-            if (Character.isDigit(c) || c == '_') {
-                pos++;
-            } else if (c == '.' || c == 'e' || c == 'E') {
-                isFloat = true;
-                pos++;
-                if ((c == 'e' || c == 'E') && !atEnd() && (src.charAt(pos) == '-' || src.charAt(pos) == '+')) {
-                    pos++;
-                }
-            } else {
-                break;
-            }
-        }
-        String text = src.substring(start, pos).replace("_", "");
-        try {
-            return isFloat ? new PyValue.Float(Double.parseDouble(text)) : PyValue.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            throw error("a number");
-        }
-    }
-
-    private byte[] stringLiteral(boolean bytes) throws SyntaxError {
-        char quote = src.charAt(pos++);
-        return stringBody(quote, bytes, false);
-    }
-
-    /**
-     * Reads a string body up to the closing quote (or the end, when quote is 0), decoding Python's escapes.
-     * Text is returned as UTF-8; in bytes, non-ASCII characters are an error as in Python.
-     */
-    private byte[] stringBody(char quote, boolean bytes, boolean lenientBytes) throws SyntaxError {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (true) {
-            if (atEnd()) {
-                if (quote == 0) {
-                    return out.toByteArray();
-                }
-                throw error("the closing " + quote);
-            }
-            char c = src.charAt(pos++);
-            if (c == quote) {
-                return out.toByteArray();
-            }
-            if (c != '\\') {
-                if (bytes && c > 0x7f && !lenientBytes) {
-                    throw error("ASCII only in a bytes literal");
-                }
-                int cp = Character.isHighSurrogate(c) && !atEnd() ? Character.toCodePoint(c, src.charAt(pos++)) : c;
-                out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
-                continue;
-            }
-            if (atEnd()) {
-                throw error("a character after \\");
-            }
-            char e = src.charAt(pos++);
-            switch (e) {
-                case 'n' -> out.write('\n');
-                case 't' -> out.write('\t');
-                case 'r' -> out.write('\r');
-                case '0' -> out.write(0);
-                case 'a' -> out.write(7);
-                case 'b' -> out.write(8);
-                case 'f' -> out.write(12);
-                case 'v' -> out.write(11);
-                case '\\', '\'', '"' -> out.write(e);
-                case 'x' -> {
-                    if (pos + 2 > src.length() || Character.digit(src.charAt(pos), 16) < 0
-                            || Character.digit(src.charAt(pos + 1), 16) < 0) {
-                        throw error("two hex digits after \\x");
-                    }
-                    int v = Integer.parseInt(src.substring(pos, pos + 2), 16);
-                    pos += 2;
-                    if (bytes) {
-                        out.write(v);
-                    } else {
-                        out.writeBytes(new String(Character.toChars(v)).getBytes(StandardCharsets.UTF_8));
-                    }
-                }
-                default -> {
-                    out.write('\\');
-                    out.writeBytes(String.valueOf(e).getBytes(StandardCharsets.UTF_8));
-                }
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- tokens
-
-    private String identifier() {
-        if (atEnd() || !Character.isJavaIdentifierStart(src.charAt(pos)) || src.charAt(pos) == '$') {
-            return null;
-        }
-        int start = pos;
-        while (!atEnd() && Character.isJavaIdentifierPart(src.charAt(pos)) && src.charAt(pos) != '$') {
-            pos++;
-        }
-        return src.substring(start, pos);
-    }
-
-    private void skipSpace() {
-        while (!atEnd() && Character.isWhitespace(src.charAt(pos))) {
-            pos++;
-        }
-        if (!atEnd() && src.charAt(pos) == '#') {
-            pos = src.length();
-        }
-    }
-
-    private boolean peek(char c) {
-        return !atEnd() && src.charAt(pos) == c;
-    }
-
-    private void expect(char c) throws SyntaxError {
-        skipSpace();
-        if (!peek(c)) {
-            throw error("'" + c + "'");
-        }
-        pos++;
-    }
-
-    private boolean atEnd() {
-        return pos >= src.length();
-    }
-
-    private SyntaxError error(String expected) {
-        return new SyntaxError("expected " + expected + " at column " + (pos + 1));
-    }
 }

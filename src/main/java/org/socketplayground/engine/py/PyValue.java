@@ -75,6 +75,12 @@ public sealed interface PyValue {
             return "list";
         } else if (this instanceof SocketRef) {
             return "socket";
+        } else if (this instanceof ByteArray) {
+            return "bytearray";
+        } else if (this instanceof MemoryView) {
+            return "memoryview";
+        } else if (this instanceof Builtin b) {
+            return b.isClass() ? "type" : "builtin_function_or_method";
         }
         return "NoneType";
     }
@@ -235,6 +241,68 @@ public sealed interface PyValue {
     record SocketRef(String id) implements PyValue {
         public String repr() {
             return id;
+        }
+    }
+
+    /**
+     * A bytearray: the one value a call changes in place ({@code recv_into}). Its bytes are shared with every
+     * memoryview of it, as in Python; threads other than the line's only read it.
+     */
+    final class ByteArray implements PyValue {
+        private final byte[] data;
+
+        public ByteArray(byte[] data) {
+            this.data = data.clone();
+        }
+
+        public int length() {
+            return data.length;
+        }
+
+        /** A copy of bytes from..to. */
+        public byte[] copy(int from, int to) {
+            return Arrays.copyOfRange(data, from, to);
+        }
+
+        /** Writes the bytes at offset; the caller has checked that they fit. */
+        public void write(int offset, byte[] bytes) {
+            System.arraycopy(bytes, 0, data, offset, bytes.length);
+        }
+
+        public String repr() {
+            return "bytearray(" + new Bytes(data).repr() + ")";
+        }
+
+        /** All zeros: written {@code bytearray(n)}, as a script makes a buffer, rather than n escapes. */
+        @Override
+        public String source() {
+            for (byte b : data) {
+                if (b != 0) {
+                    return repr();
+                }
+            }
+            return "bytearray(" + data.length + ")";
+        }
+    }
+
+    /** A memoryview of bytes or of a bytearray (writable, then): a window of length bytes from offset. */
+    record MemoryView(PyValue base, int offset, int length) implements PyValue {
+        public String repr() {
+            // CPython prints the address; the playground's views have none, a stable number stands in.
+            return "<memory at 0x7f" + String.format("%010x", System.identityHashCode(this) * 16L) + ">";
+        }
+
+        public byte[] bytes() {
+            return base instanceof ByteArray a ? a.copy(offset, offset + length)
+                    : Arrays.copyOfRange(((Bytes) base).value, offset, offset + length);
+        }
+    }
+
+    /** A built-in function ({@code len}) or class ({@code bytes}, {@code socket.timeout}), callable or not. */
+    record Builtin(String name, boolean isClass) implements PyValue {
+        public String repr() {
+            // A bound method is named "method recv of socket object"; CPython adds the object's address.
+            return isClass ? "<class '" + name + "'>" : name.contains(" ") ? "<built-in " + name + ">" : "<built-in function " + name + ">";
         }
     }
 
