@@ -14,14 +14,15 @@ final class BenchLine {
     }
 
     /**
-     * @param parts the parts that ran: udp (ratio, lost, stall_ms), memory (heap_mb), startup (startup_ms) and tcp
+     * @param parts the parts that ran: udp (ratio, recv_us: the receiving thread's CPU per datagram, app/bare loop, lost, stall_ms), memory (heap_mb), startup (startup_ms) and tcp
      *              (tcp_clients, tcp_stall_ms)
      */
-    static String format(Collection<String> parts, double ratio, long lost, long stallMs, long heapMb, long startupMs,
-                         long tcpComplete, int tcpClients, long tcpStallMs) {
+    static String format(Collection<String> parts, double ratio, double appRecvUs, double bareRecvUs, long lost,
+                         long stallMs, long heapMb, long startupMs, long tcpComplete, int tcpClients, long tcpStallMs) {
         boolean udp = parts.contains("udp");
         boolean tcp = parts.contains("tcp");
         return "bench: ratio=" + (udp ? String.format(Locale.ROOT, "%.2f", ratio) : NOT_RUN)
+                + " recv_us=" + (udp ? String.format(Locale.ROOT, "%.1f/%.1f", appRecvUs, bareRecvUs) : NOT_RUN)
                 + " lost=" + (udp ? Long.toString(lost) : NOT_RUN)
                 + " stall_ms=" + (udp ? Long.toString(stallMs) : NOT_RUN)
                 + " heap_mb=" + (parts.contains("memory") ? Long.toString(heapMb) : NOT_RUN)

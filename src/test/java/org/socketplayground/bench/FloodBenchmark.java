@@ -55,6 +55,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * through the window's controls, in a real Stage of the headless (Monocle) toolkit. The app's count is the socket
  * row's exact counter (its "Received" cell); {@code lost} = sent - the kernel's receive-side drops during the run
  * (Udp InErrors in /proc/net/snmp, machine-wide) - the app's count.</li>
+ * <li>Fixed rates ({@link FixedRates}, part "rates"): the app's socket and then the bare loop flooded at 20,000, 50,000
+ * and 100,000 datagrams/s; the datagrams the kernel dropped at each socket.</li>
  * <li>Responsiveness: the longest gap between two pulses, from an AnimationTimer, during the app's flood.</li>
  * <li>Memory: heap in use after a flood of 2,000,000 datagrams to the app and System.gc().</li>
  * <li>Start-up: JVM start to the layout of the first pulse after the main window shows, median of fresh JVMs
@@ -66,7 +68,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Each measured phase follows a warm-up (JIT) and reports the processor time of this JVM's threads, the sender's
  * and the rest of the machine's, so that a run on a shared machine can be told from a clean one. It prints a table
  * and, last, one line for scripts:
- * {@code bench: ratio=0.93 lost=0 stall_ms=37 heap_mb=142 startup_ms=1240 tcp_clients=200/200 tcp_stall_ms=41}
+ * {@code bench: ratio=R recv_us=APP/BARE lost=N stall_ms=MS heap_mb=MB startup_ms=MS tcp_clients=OK/ALL tcp_stall_ms=MS}
  * (also in target/bench-result.txt); a figure of a part left out with -Dbench.parts reads n/a ({@link BenchLine}).
  * It reports figures and does not judge them; it fails only when it cannot
  * produce the line.
@@ -85,10 +87,11 @@ class FloodBenchmark {
     private static final int TCP_MESSAGES = Integer.getInteger("bench.tcpMessages", 100);
     private static final int TCP_MESSAGE_SIZE = Integer.getInteger("bench.tcpMessageSize", 64);
     private static final int STARTUP_RUNS = Integer.getInteger("bench.startupRuns", 5);
-    /** Which parts run, for work on one of them: any of udp, memory, tcp, startup (the default runs all). */
-    private static final List<String> PARTS = List.of(System.getProperty("bench.parts", "udp,memory,tcp,startup").split(","));
+    /** Which parts run, for work on one of them: any of udp, rates, memory, tcp, startup (the default runs all). */
+    private static final List<String> PARTS = List.of(System.getProperty("bench.parts", "udp,rates,memory,tcp,startup").split(","));
 
     private final List<String[]> table = new ArrayList<>();
+    private final List<FixedRates.Pair> rates = new ArrayList<>();
     private final PulseWatch pulses = new PulseWatch();
     private FxRobot robot;
 
@@ -136,7 +139,13 @@ class FloodBenchmark {
             String udp = udpSocketWithContinuousReceive();
             // 3. Memory after 2,000,000 datagrams; the flood also warms the app up for the measured one.
             memory = PARTS.contains("memory") ? memoryFlood(udp) : new Memory(0, 0, 0, 0, 0, 0);
-            flood = PARTS.contains("udp") ? appFlood(udp) : new Flood(0, 1, 0, 0, 0, 0, " (not run)", "", 0);
+            flood = PARTS.contains("udp") ? appFlood(udp) : new Flood(0, 1, 0, 0, 0, 0, " (not run)", "", 0, 0);
+            // 1c. Fixed rates: what the kernel dropped at the app's socket, against the bare loop at the same rate.
+            if (PARTS.contains("rates")) {
+                for (long r : FixedRates.RATES) {
+                    rates.add(new FixedRates.Pair(r, appFlood(udp, r), baselineFlood(r)));
+                }
+            }
             // 5. TCP: 200 clients at once.
             tcp = PARTS.contains("tcp") ? tcpClients() : new Tcp(0, 0, 0, 0, 0, 0, 0, 0, "", null);
         } finally {
@@ -145,7 +154,7 @@ class FloodBenchmark {
             FxToolkit.cleanupStages();
         }
         // 1a again, now that the window is gone: the faster of the two baselines counts (the machine may be shared).
-        Flood baseline = new Flood(1, 1_000_000_000L, 1, 0, 0, 0, " (not run)", "", 0);
+        Flood baseline = new Flood(1, 1_000_000_000L, 1, 0, 0, 0, " (not run)", "", 0, 0);
         String otherBaseline = "";
         if (baselineBefore != null) {
             Flood baselineAfter = baselineFlood();
@@ -166,6 +175,9 @@ class FloodBenchmark {
                 "each after a " + WARMUP_SECONDS + " s warm-up flood (the app's after the memory flood too); target >= 0.90");
         row("receiving thread's CPU per datagram, app / bare loop", String.format(Locale.ROOT, "%.1f / %.1f µs",
                 flood.receiveMicros(), baseline.receiveMicros()), "recvfrom through the engine, record and feed included");
+        for (FixedRates.Pair p : rates) {
+            row(p.label(), p.value(), p.detail());
+        }
         row("lost (delivered to the app's socket, not counted)", BenchLine.cell(PARTS, "udp", Long.toString(flood.lost())),
                 "sent - kernel drops - app count; target 0");
         row("longest pulse gap during the UDP flood", BenchLine.cell(PARTS, "udp", flood.stallMs() + " ms"), "target <= 50");
@@ -180,7 +192,7 @@ class FloodBenchmark {
         row("longest pulse gap during TCP", BenchLine.cell(PARTS, "tcp", tcp.stallMs() + " ms"), tcp.stallDetail() + "; target <= 50");
         row("benchmark time", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - began) / 1e9), "");
 
-        String line = BenchLine.format(PARTS, ratio, flood.lost(), flood.stallMs(), memory.heapMb(), startup.medianMs(),
+        String line = BenchLine.format(PARTS, ratio, flood.receiveMicros(), baseline.receiveMicros(), flood.lost(), flood.stallMs(), memory.heapMb(), startup.medianMs(),
                 tcp.complete(), TCP_CLIENTS, tcp.stallMs());
         String report = render() + line + "\n";
         Files.createDirectories(Path.of("target"));
@@ -193,7 +205,7 @@ class FloodBenchmark {
     // ---------------------------------------------------------------- 1. UDP flood
 
     record Flood(long sent, long sentNanos, long received, long drops, long rcvbufDrops, long stallMs, String extra, String cpu,
-                 long receiveTicks) {
+                 long receiveTicks, long socketDrops) {
         /** Processor time of the receiving thread per datagram counted, in microseconds. */
         double receiveMicros() {
             return received == 0 ? 0 : receiveTicks * 10_000.0 / received;
@@ -214,6 +226,10 @@ class FloodBenchmark {
     }
 
     private Flood baselineFlood() throws Exception {
+        return baselineFlood(RATE);
+    }
+
+    private Flood baselineFlood(long rate) throws Exception {
         AtomicLong count = new AtomicLong();
         try (DatagramChannel ch = DatagramChannel.open()) {
             ch.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -238,30 +254,37 @@ class FloodBenchmark {
             settle(count::get);
             long startCount = count.get();
             long[] before = udpCounters();
+            long socketDropsBefore = FixedRates.socketDrops(port);
             Cpu cpu = Cpu.now();
             String[] sent = sender("udp", "127.0.0.1", Integer.toString(port), Double.toString(FLOOD_SECONDS),
-                    Long.toString(Long.MAX_VALUE), Long.toString(RATE)).finish("sent ");
+                    Long.toString(Long.MAX_VALUE), Long.toString(rate)).finish("sent ");
             String cpuUse = cpu.since(Long.parseLong(sent[3]));
             long received = settle(count::get) - startCount;
             long[] after = udpCounters();
+            long socketDrops = FixedRates.socketDrops(port) - socketDropsBefore;
             loop.interrupt();   // closes the channel and ends the loop
             loop.join(5000);
             return new Flood(Long.parseLong(sent[1]), Long.parseLong(sent[2]), received, after[0] - before[0],
-                    after[1] - before[1], 0, "", cpuUse, lastReceiveTicks);
+                    after[1] - before[1], 0, "", cpuUse, lastReceiveTicks, socketDrops);
         }
     }
 
     private Flood appFlood(String udp) throws Exception {
+        return appFlood(udp, RATE);
+    }
+
+    private Flood appFlood(String udp, long rate) throws Exception {
         int port = localPort(udp);
         warmUp(port);
         settle(() -> datagramsShown(udp));
         waitUntilUiCaughtUp(udp);
         long startCount = datagramsShown(udp);
         long[] before = udpCounters();
+        long socketDropsBefore = FixedRates.socketDrops(port);
         pulses.reset();
         Cpu cpu = Cpu.now();
         String[] sent = sender("udp", "127.0.0.1", Integer.toString(port), Double.toString(FLOOD_SECONDS),
-                Long.toString(Long.MAX_VALUE), Long.toString(RATE)).finish("sent ");
+                Long.toString(Long.MAX_VALUE), Long.toString(rate)).finish("sent ");
         long floodEnd = System.nanoTime();
         String cpuUse = cpu.since(Long.parseLong(sent[3]));
         long receiveTicks = lastReceiveTicks;
@@ -273,12 +296,14 @@ class FloodBenchmark {
         long uiBehind = (System.nanoTime() - floodEnd) / 1_000_000;
         long received = datagramsShown(udp) - startCount;
         long[] after = udpCounters();
+        long socketDrops = FixedRates.socketDrops(port) - socketDropsBefore;
         double secs = Long.parseLong(sent[2]) / 1e9;
         return new Flood(Long.parseLong(sent[1]), Long.parseLong(sent[2]), received, after[0] - before[0],
                 after[1] - before[1], stall, String.format(Locale.ROOT,
                         "; %.0f pulses/s, the log moved %.0f times/s; its status bar showed every datagram %d ms after the sender stopped; log rows %,d",
                         floodPulses / secs, logMoves / secs, uiBehind,
-                        fx(() -> robot.lookup("#logTable").queryAs(TableView.class).getItems().size())), cpuUse, receiveTicks);
+                        fx(() -> robot.lookup("#logTable").queryAs(TableView.class).getItems().size())), cpuUse, receiveTicks,
+                socketDrops);
     }
 
     private static void warmUp(int port) throws Exception {
