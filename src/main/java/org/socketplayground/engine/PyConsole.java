@@ -213,8 +213,7 @@ public final class PyConsole {
                     return c;
                 }
             }
-            throw new PyException(new PyError("AttributeError", null,
-                    "'" + target.typeName() + "' object has no attribute '" + a.name() + "'"));
+            throw noAttribute(target, a.name());
         }
         if (expr instanceof PyExpr.Call c) {
             return call(c);
@@ -275,8 +274,13 @@ public final class PyConsole {
         if (target instanceof PyValue.SocketRef r) {
             return new Invocation(r.id(), method.name(), args);
         }
-        throw new PyException(new PyError("AttributeError", null,
-                "'" + target.typeName() + "' object has no attribute '" + method.name() + "'"));
+        throw noAttribute(target, method.name());
+    }
+
+    /** AttributeError as CPython words it for the module and for other objects. */
+    private static PyException noAttribute(PyValue target, String name) {
+        String owner = target == MODULE ? "module 'socket'" : "'" + target.typeName() + "' object";
+        return new PyException(new PyError("AttributeError", null, owner + " has no attribute '" + name + "'"));
     }
 
     private static PyValue index(PyValue target, PyValue index) throws PyException {
