@@ -32,14 +32,32 @@ public final class Addresses {
             throw new PyException(PyError.typeError(v4 ? "AF_INET address must be a pair (host, port)"
                     : "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])"));
         }
-        if (!(t.get(0) instanceof PyValue.Str host)) {
-            throw new PyException(PyError.typeError("str, bytes or bytearray expected, not " + t.get(0).typeName()));
-        }
+        String host = hostArg(t.get(0));
         long port = Args.integer(t.get(1));
+        // flowinfo and scope_id are C unsigned ints: CPython masks them to 32 bits, then checks flowinfo's range.
+        long flowinfo = t.size() > 2 ? Args.integer(t.get(2)) & 0xffffffffL : 0;
+        if (t.size() > 3) {
+            Args.integer(t.get(3));
+        }
         if (port < 0 || port > 65535) {
             throw new PyException(PyError.overflow(call + "(): port must be 0-65535."));
         }
-        return new InetSocketAddress(resolve(host.value(), family), (int) port);
+        InetAddress resolved = resolve(host, family);
+        if (flowinfo > 0xfffff) {
+            throw new PyException(PyError.overflow(call + "(): flowinfo must be 0-1048575."));
+        }
+        return new InetSocketAddress(resolved, (int) port);
+    }
+
+    /** An address's host: str, or bytes as CPython also takes. */
+    static String hostArg(PyValue v) throws PyException {
+        if (v instanceof PyValue.Str host) {
+            return host.value();
+        }
+        if (v instanceof PyValue.Bytes b) {
+            return new String(b.value(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        throw new PyException(PyError.typeError("str, bytes or bytearray expected, not " + v.typeName()));
     }
 
     /** Resolves a host the way CPython does for a socket of this family ('' is every interface). */
@@ -53,6 +71,29 @@ public final class Addresses {
                     throw new PyException(WRONG_FAMILY);
                 }
                 return InetAddress.getByAddress(new byte[] {-1, -1, -1, -1});
+            }
+            // glibc reads IPv4 numbers as inet_aton does ('127.1', '0x7f.1', octal '010'); Java would not.
+            byte[] v4 = inetAton(host);
+            if (v4 != null) {
+                if (family != Family.AF_INET) {
+                    throw new PyException(WRONG_FAMILY);
+                }
+                return InetAddress.getByAddress(v4);
+            }
+            if (host.contains(":")) {
+                InetAddress a6 = ipv6Literal(host);
+                if (family == Family.AF_INET6) {
+                    return a6;
+                }
+                // glibc gives an AF_INET socket the IPv4 address inside an IPv4-mapped one; other IPv6 ones are refused
+                byte[] b = a6.getAddress();
+                if (!isMapped(b)) {
+                    throw new PyException(WRONG_FAMILY);
+                }
+                return InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16));
+            }
+            if (host.matches("[0-9][0-9a-fA-FxX.]*")) {
+                throw new PyException(NAME_UNKNOWN);   // not a number inet_aton reads: a name no resolver knows
             }
             InetAddress[] all;
             try {
@@ -70,6 +111,82 @@ public final class Addresses {
         } catch (UnknownHostException e) {
             throw new PyException(NAME_UNKNOWN);
         }
+    }
+
+    /**
+     * An IPv6 literal as an Inet6Address, an IPv4-mapped one ('::ffff:127.0.0.1') included: Java turns those into
+     * Inet4Address, which an IPv6 socket's replies to an IPv4 client need as they are.
+     */
+    private static InetAddress ipv6Literal(String host) throws PyException, UnknownHostException {
+        InetAddress a;
+        try {
+            a = InetAddress.getByName(host);
+        } catch (UnknownHostException | SecurityException e) {
+            throw new PyException(NAME_UNKNOWN);
+        }
+        if (a instanceof Inet4Address) {
+            byte[] mapped = new byte[16];
+            mapped[10] = -1;
+            mapped[11] = -1;
+            System.arraycopy(a.getAddress(), 0, mapped, 12, 4);
+            return Inet6Address.getByAddress(null, mapped, -1);
+        }
+        return a;
+    }
+
+    static boolean isMapped(byte[] b) {
+        if (b.length != 16 || b[10] != -1 || b[11] != -1) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** glibc's inet_aton, exact: one to four parts in decimal, octal (0...) or hex (0x...), the last filling the rest. */
+    static byte[] inetAton(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length > 4) {
+            return null;
+        }
+        long[] v = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            int radix = 10;
+            if (p.length() > 1 && p.charAt(0) == '0' && (p.charAt(1) == 'x' || p.charAt(1) == 'X')) {
+                radix = 16;
+                p = p.substring(2);
+            } else if (p.length() > 1 && p.charAt(0) == '0') {
+                radix = 8;
+            }
+            if (p.isEmpty() || p.length() > 12 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128)) {
+                return null;
+            }
+            try {
+                v[i] = Long.parseLong(p, radix);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (v[i] > 0xffffffffL) {
+                return null;
+            }
+        }
+        long last = v[v.length - 1];
+        long value = 0;
+        for (int i = 0; i < v.length - 1; i++) {
+            if (v[i] > 0xff) {
+                return null;
+            }
+            value |= v[i] << (24 - 8 * i);
+        }
+        if (last > (0xffffffffL >>> (8 * (v.length - 1)))) {
+            return null;
+        }
+        value |= last;
+        return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
     }
 
     static boolean isLiteral(String host) {

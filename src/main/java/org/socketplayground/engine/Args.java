@@ -8,6 +8,10 @@ final class Args {
     private Args() {
     }
 
+    /**
+     * PyArg_ParseTuple's wording ({@code recv() takes at least 1 argument (0 given)}); a method that takes exactly one
+     * or none words it as CPython's METH_O and METH_NOARGS do ({@code socket.bind() takes exactly one argument}).
+     */
     static void count(String call, List<PyValue> args, int min, int max) throws PyException {
         int n = args.size();
         if (n >= min && n <= max) {
@@ -18,14 +22,46 @@ final class Args {
             message = call + "() takes exactly one argument (" + n + " given)";
         } else if (min == max && min == 0) {
             message = call + "() takes no arguments (" + n + " given)";
-        } else if (max == min + 1) {
-            message = call + "() takes " + min + " or " + max + " arguments (" + n + " given)";
-        } else if (n < min) {
-            message = call + "() takes at least " + min + " argument" + (min == 1 ? "" : "s") + " (" + n + " given)";
         } else {
-            message = call + "() takes at most " + max + " argument" + (max == 1 ? "" : "s") + " (" + n + " given)";
+            tuple(call, args, min, max);
+            return;
         }
         throw new PyException(PyError.typeError(message));
+    }
+
+    /** PyArg_ParseTuple's wording only: {@code gethostbyname() takes exactly 1 argument (0 given)}. */
+    static void tuple(String call, List<PyValue> args, int min, int max) throws PyException {
+        int n = args.size();
+        if (n >= min && n <= max) {
+            return;
+        }
+        String how = min == max ? "exactly " : n < min ? "at least " : "at most ";
+        int k = min == max ? min : n < min ? min : max;
+        throw new PyException(PyError.typeError(call + "() takes " + how + k + " argument" + (k == 1 ? "" : "s")
+                + " (" + n + " given)"));
+    }
+
+    /**
+     * A function written in Python (socket.py's {@code accept}, {@code close}, {@code __init__}, {@code getaddrinfo}):
+     * CPython counts self, and names the missing ones.
+     */
+    static void positional(String call, List<PyValue> args, List<String> required, int max, boolean self)
+            throws PyException {
+        int n = args.size();
+        if (n < required.size()) {
+            List<String> missing = required.subList(n, required.size()).stream().map(r -> "'" + r + "'").toList();
+            String names = missing.size() == 1 ? missing.get(0)
+                    : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1);
+            throw new PyException(PyError.typeError(call + "() missing " + missing.size() + " required positional argument"
+                    + (missing.size() == 1 ? "" : "s") + ": " + names));
+        }
+        if (n > max) {
+            int lo = required.size() + (self ? 1 : 0);
+            int hi = max + (self ? 1 : 0);
+            int given = n + (self ? 1 : 0);
+            String takes = lo == hi ? lo + " positional argument" + (lo == 1 ? "" : "s") : "from " + lo + " to " + hi + " positional arguments";
+            throw new PyException(PyError.typeError(call + "() takes " + takes + " but " + given + " were given"));
+        }
     }
 
     /** An int argument; bools and named constants count, as in Python. */
@@ -43,6 +79,32 @@ final class Args {
             throw new PyException(PyError.typeError("'float' object cannot be interpreted as an integer"));
         }
         throw new PyException(PyError.typeError("'" + v.typeName() + "' object cannot be interpreted as an integer"));
+    }
+
+    /** A C int argument parsed by PyArg_ParseTuple's "i": the flags of recv and send. */
+    static int cInt(PyValue v) throws PyException {
+        long n = integer(v);
+        if (n > Integer.MAX_VALUE) {
+            throw new PyException(PyError.overflow("signed integer is greater than maximum"));
+        }
+        if (n < Integer.MIN_VALUE) {
+            throw new PyException(PyError.overflow("signed integer is less than minimum"));
+        }
+        return (int) n;
+    }
+
+    /** The flags argument at index, 0 when absent. */
+    static int flags(List<PyValue> args, int index) throws PyException {
+        return index < args.size() && index >= 0 ? cInt(args.get(index)) : 0;
+    }
+
+    /** An int argument that Argument Clinic converts to a C int (socket()'s family, type and proto). */
+    static int clinicInt(PyValue v) throws PyException {
+        long n = integer(v);
+        if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
+            throw new PyException(PyError.overflow("Python int too large to convert to C int"));
+        }
+        return (int) n;
     }
 
     static byte[] bytes(PyValue v) throws PyException {
@@ -93,9 +155,13 @@ final class Args {
             }
             seconds = whole;
         }
-        if (seconds < 0) {
+        // CPython keeps whole nanoseconds, rounded away from zero (_PyTime_ROUND_TIMEOUT), and reads them back as
+        // seconds: settimeout(0.3333333333) reads back 0.333333334, and 1e-10 as 1e-09.
+        double rounded = seconds >= 0 ? Math.ceil(seconds * 1e9) : Math.floor(seconds * 1e9);
+        if (rounded < 0) {
             throw new PyException(PyError.valueError("Timeout value out of range"));
         }
-        return seconds;
+        long ns = (long) rounded;
+        return ns % 1_000_000_000L == 0 ? (double) (ns / 1_000_000_000L) : ns / 1e9;
     }
 }

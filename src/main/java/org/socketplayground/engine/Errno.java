@@ -30,6 +30,8 @@ public enum Errno {
     EDESTADDRREQ(89, "Destination address required", "OSError"),
     EMSGSIZE(90, "Message too long", "OSError"),
     ENOPROTOOPT(92, "Protocol not available", "OSError"),
+    EPROTONOSUPPORT(93, "Protocol not supported", "OSError"),
+    ESOCKTNOSUPPORT(94, "Socket type not supported", "OSError"),
     EOPNOTSUPP(95, "Operation not supported", "OSError"),
     EAFNOSUPPORT(97, "Address family not supported by protocol", "OSError"),
     EADDRINUSE(98, "Address already in use", "OSError"),

@@ -54,20 +54,34 @@ abstract class PySocket {
 
     abstract void closeChannels();
 
-    abstract PyValue connect(CallContext ctx, PyValue address) throws PyException;
+    /** connect(address); call names the function in CPython's messages (connect or connect_ex). */
+    abstract PyValue connect(CallContext ctx, String call, PyValue address) throws PyException;
 
     /** shutdown() once how is known to be SHUT_RD, SHUT_WR or SHUT_RDWR. */
     abstract void shutdown(boolean read, boolean write) throws PyException;
 
-    abstract PyValue send(CallContext ctx, byte[] data) throws PyException;
+    abstract PyValue send(CallContext ctx, byte[] data, int flags) throws PyException;
+
+    final PyValue send(CallContext ctx, byte[] data) throws PyException {
+        return send(ctx, data, 0);
+    }
 
     abstract PyValue sendto(CallContext ctx, byte[] data, PyValue address) throws PyException;
 
     abstract PyValue sendall(CallContext ctx, byte[] data) throws PyException;
 
-    abstract PyValue recv(CallContext ctx, int bufsize) throws PyException;
+    /** recv(bufsize, flags): MSG_PEEK leaves the data to be read again, MSG_DONTWAIT does not wait on a blocking socket. */
+    abstract PyValue recv(CallContext ctx, int bufsize, int flags) throws PyException;
 
-    abstract PyValue recvfrom(CallContext ctx, int bufsize) throws PyException;
+    abstract PyValue recvfrom(CallContext ctx, int bufsize, int flags) throws PyException;
+
+    final PyValue recv(CallContext ctx, int bufsize) throws PyException {
+        return recv(ctx, bufsize, 0);
+    }
+
+    final PyValue recvfrom(CallContext ctx, int bufsize) throws PyException {
+        return recvfrom(ctx, bufsize, 0);
+    }
 
     PyValue listen(long backlog) throws PyException {
         requireOpen();

@@ -192,72 +192,84 @@ public final class SocketEngine implements AutoCloseable {
                 yield s.bind(args.get(0));
             }
             case "listen" -> {
-                Args.count(call, args, 0, 1);
+                Args.tuple(call, args, 0, 1);
                 yield s.listen(args.isEmpty() ? 128 : Args.integer(args.get(0)));
             }
             case "accept" -> {
-                Args.count(call, args, 0, 0);
+                Args.positional("socket.accept", args, List.of(), 0, true);
                 yield accept(ctx, s);
             }
             case "connect" -> {
                 Args.count("socket.connect", args, 1, 1);
-                yield s.connect(ctx, args.get(0));
+                yield s.connect(ctx, "connect", args.get(0));
             }
             case "connect_ex" -> {
                 Args.count("socket.connect_ex", args, 1, 1);
                 yield connectEx(ctx, s, args.get(0));
             }
             case "send" -> {
-                Args.count(call, args, 1, 2);
-                yield s.send(ctx, Args.bytes(args.get(0)));
+                Args.tuple(call, args, 1, 2);
+                byte[] data = Args.bytes(args.get(0));
+                yield s.send(ctx, data, Args.flags(args, 1));
             }
             case "sendall" -> {
-                Args.count(call, args, 1, 2);
-                yield s.sendall(ctx, Args.bytes(args.get(0)));
+                Args.tuple(call, args, 1, 2);
+                byte[] data = Args.bytes(args.get(0));
+                Args.flags(args, 1);
+                yield s.sendall(ctx, data);
             }
             case "sendto" -> {
-                Args.count(call, args, 2, 3);
-                yield s.sendto(ctx, Args.bytes(args.get(0)), args.get(args.size() - 1));
+                if (args.size() < 2 || args.size() > 3) {
+                    throw new PyException(PyError.typeError("sendto() takes 2 or 3 arguments (" + args.size() + " given)"));
+                }
+                byte[] data = Args.bytes(args.get(0));
+                if (args.size() == 3) {
+                    Args.cInt(args.get(1));   // the flags
+                }
+                yield s.sendto(ctx, data, args.get(args.size() - 1));
             }
             case "recv", "recvfrom" -> {
-                Args.count(call, args, 1, 2);
+                Args.tuple(call, args, 1, 2);
                 int bufsize = Args.bufsize(call, args.get(0));
-                yield call.equals("recv") ? s.recv(ctx, bufsize) : s.recvfrom(ctx, bufsize);
+                int flags = Args.flags(args, 1);
+                yield call.equals("recv") ? s.recv(ctx, bufsize, flags) : s.recvfrom(ctx, bufsize, flags);
             }
             case "setblocking" -> {
-                Args.count(call, args, 1, 1);
+                Args.count("socket.setblocking", args, 1, 1);
                 yield s.settimeout(Args.integer(args.get(0)) != 0 ? null : 0.0);
             }
             case "settimeout" -> {
-                Args.count(call, args, 1, 1);
+                Args.count("socket.settimeout", args, 1, 1);
                 yield s.settimeout(Args.timeout(args.get(0)));
             }
             case "gettimeout" -> {
-                Args.count(call, args, 0, 0);
+                Args.count("socket.gettimeout", args, 0, 0);
                 yield s.gettimeout();
             }
             case "setsockopt" -> {
-                Args.count(call, args, 3, 4);
+                if (args.size() != 4 || !(args.get(2) instanceof PyValue.None)) {
+                    Args.tuple(call, args, 3, 3);   // the 4-argument form takes None as its value
+                }
                 yield s.setsockopt(Args.integer(args.get(0)), Args.integer(args.get(1)), args.get(2));
             }
             case "getsockopt" -> {
-                Args.count(call, args, 2, 3);
+                Args.tuple(call, args, 2, 3);
                 yield s.getsockopt(Args.integer(args.get(0)), Args.integer(args.get(1)));
             }
             case "shutdown" -> {
-                Args.count(call, args, 1, 1);
+                Args.count("socket.shutdown", args, 1, 1);
                 yield s.shutdown(Args.integer(args.get(0)));
             }
             case "close" -> {
-                Args.count(call, args, 0, 0);
+                Args.positional("socket.close", args, List.of(), 0, true);
                 yield s.close();
             }
             case "getsockname" -> {
-                Args.count(call, args, 0, 0);
+                Args.count("socket.getsockname", args, 0, 0);
                 yield s.getsockname();
             }
             case "getpeername" -> {
-                Args.count(call, args, 0, 0);
+                Args.count("socket.getpeername", args, 0, 0);
                 yield s.getpeername();
             }
             default -> MoreCalls.call(s, call, args, (c, a) -> dispatch(ctx, target, c, a));
@@ -265,18 +277,9 @@ public final class SocketEngine implements AutoCloseable {
     }
 
     private PyValue createSocket(CallContext ctx, List<PyValue> args) throws PyException {
-        Args.count("socket", args, 0, 3);
-        long familyNumber = args.isEmpty() ? Family.AF_INET.number() : Args.integer(args.get(0));
-        long typeNumber = args.size() < 2 ? SockType.SOCK_STREAM.number() : Args.integer(args.get(1));
-        Family family = Family.ofNumber(familyNumber);
-        if (family == null) {
-            throw Errno.EAFNOSUPPORT.exception();
-        }
-        SockType type = SockType.ofNumber(typeNumber);
-        if (type == null) {
-            throw new PyException(new PyError("OSError", null,
-                    "the playground makes SOCK_STREAM and SOCK_DGRAM sockets only"));
-        }
+        SocketKinds.Kind kind = SocketKinds.check(args);
+        Family family = kind.family();
+        SockType type = kind.type();
         String id = "s" + socketNumbers.incrementAndGet();
         register(PySocket.open(id, family, type));
         ctx.socketId = id;
@@ -306,7 +309,7 @@ public final class SocketEngine implements AutoCloseable {
     /** connect_ex returns the errno instead of raising it (0 on success), as in Python. */
     private PyValue connectEx(CallContext ctx, PySocket s, PyValue address) throws PyException {
         try {
-            s.connect(ctx, address);
+            s.connect(ctx, "connect_ex", address);
             return PyValue.of(0);
         } catch (PyException e) {
             PyError err = e.error();

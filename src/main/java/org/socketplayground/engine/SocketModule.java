@@ -39,8 +39,8 @@ public final class SocketModule {
         put(new Const("SHUT_RDWR", null, 2));
         put(new Const("SOMAXCONN", null, 4096));
         // Linux's numbers, for reading and passing on; the engine acts on the flags in recv and recvfrom.
-        put(new Const("MSG_PEEK", "MsgFlag", 2));
-        put(new Const("MSG_DONTWAIT", "MsgFlag", 64));
+        put(new Const("MSG_PEEK", "MsgFlag", Flags.MSG_PEEK));
+        put(new Const("MSG_DONTWAIT", "MsgFlag", Flags.MSG_DONTWAIT));
         put(new Const("SO_TYPE", null, 3));
         put(new Const("SO_ERROR", null, 4));
         put(new Const("SO_LINGER", null, 13));
@@ -83,23 +83,22 @@ public final class SocketModule {
     static PyValue call(String name, List<PyValue> args) throws PyException {
         switch (name) {
             case "gethostname" -> {
-                Args.count(name, args, 0, 0);
+                Args.count("_socket.gethostname", args, 0, 0);
                 return PyValue.of(hostname());
             }
             case "gethostbyname" -> {
-                Args.count(name, args, 1, 1);
-                return PyValue.of(Addresses.resolve(str(args.get(0)), Family.AF_INET).getHostAddress());
+                Args.tuple(name, args, 1, 1);
+                return PyValue.of(Addresses.resolve(str(name, args.get(0)), Family.AF_INET).getHostAddress());
             }
             case "gethostbyaddr" -> {
-                Args.count(name, args, 1, 1);
-                return gethostbyaddr(str(args.get(0)));
+                Args.tuple(name, args, 1, 1);
+                return gethostbyaddr(str(name, args.get(0)));
             }
             case "getaddrinfo" -> {
-                Args.count(name, args, 2, 6);
-                return getaddrinfo(args);
+                return AddrInfo.getaddrinfo(args);
             }
             case "htons", "ntohs" -> {
-                Args.count(name, args, 1, 1);
+                Args.tuple(name, args, 1, 1);
                 long x = Args.integer(args.get(0));
                 if (x < 0) {
                     throw new PyException(PyError.overflow(name + ": can't convert negative Python int to C 16-bit unsigned integer"));
@@ -110,7 +109,7 @@ public final class SocketModule {
                 return PyValue.of(((x & 0xff) << 8) | (x >> 8));
             }
             case "htonl", "ntohl" -> {
-                Args.count(name, args, 1, 1);
+                Args.count("_socket." + name, args, 1, 1);
                 long x = Args.integer(args.get(0));
                 if (x < 0) {
                     throw new PyException(PyError.overflow("can't convert negative value to unsigned int"));
@@ -129,11 +128,12 @@ public final class SocketModule {
         }
     }
 
-    private static String str(PyValue v) throws PyException {
-        if (v instanceof PyValue.Str s) {
-            return s.value();
+    /** A host argument: str, or bytes as CPython also takes. */
+    private static String str(String call, PyValue v) throws PyException {
+        if (v instanceof PyValue.Str || v instanceof PyValue.Bytes) {
+            return Addresses.hostArg(v);
         }
-        throw new PyException(PyError.typeError("str, bytes or bytearray expected, not " + v.typeName()));
+        throw new PyException(PyError.typeError(call + "() argument 1 must be str, bytes or bytearray, not " + v.typeName()));
     }
 
     private static String hostname() {
@@ -163,52 +163,5 @@ public final class SocketModule {
         Family family = address instanceof Inet4Address ? Family.AF_INET : Family.AF_INET6;
         return PyValue.tuple(PyValue.of(name), new PyValue.PyList(List.of()),
                 new PyValue.PyList(List.of(PyValue.of(Addresses.hostText(family, address)))));
-    }
-
-    /** getaddrinfo(host, port, family=0, type=0, proto=0, flags=0): one entry per address and socket type. */
-    private static PyValue getaddrinfo(List<PyValue> args) throws PyException {
-        PyValue hostArg = args.get(0);
-        String host = hostArg instanceof PyValue.None ? "localhost" : str(hostArg);
-        PyValue portArg = args.get(1);
-        long port;
-        if (portArg instanceof PyValue.None) {
-            port = 0;
-        } else if (portArg instanceof PyValue.Str s) {
-            try {
-                port = Long.parseLong(s.value());
-            } catch (NumberFormatException e) {
-                throw new PyException(PyError.gaierror(-8, "Servname not supported for ai_socktype"));
-            }
-        } else {
-            port = Args.integer(portArg);
-        }
-        long familyWanted = args.size() > 2 ? Args.integer(args.get(2)) : 0;
-        long typeWanted = args.size() > 3 ? Args.integer(args.get(3)) : 0;
-        InetAddress[] all;
-        try {
-            all = host.isEmpty() ? new InetAddress[] {InetAddress.getByAddress(new byte[4])} : InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw new PyException(Addresses.NAME_UNKNOWN);
-        }
-        List<PyValue> out = new ArrayList<>();
-        for (InetAddress a : all) {
-            Family f = a instanceof Inet6Address ? Family.AF_INET6 : Family.AF_INET;
-            if (familyWanted != 0 && familyWanted != f.number()) {
-                continue;
-            }
-            PyValue.Tuple addr = Addresses.toPython(f, new InetSocketAddress(a, (int) port));
-            for (Const kind : new Const[] {constant("SOCK_STREAM"), constant("SOCK_DGRAM"), constant("SOCK_RAW")}) {
-                if (typeWanted != 0 && typeWanted != kind.value()) {
-                    continue;
-                }
-                SockType t = SockType.ofNumber(kind.value());
-                long proto = t == null ? 0 : t.protocol();
-                out.add(PyValue.tuple(f.constant(), kind, PyValue.of(proto), PyValue.of(""), addr));
-            }
-        }
-        if (out.isEmpty()) {
-            throw new PyException(Addresses.NAME_UNKNOWN);
-        }
-        return new PyValue.PyList(out);
     }
 }

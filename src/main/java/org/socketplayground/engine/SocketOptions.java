@@ -61,7 +61,12 @@ final class SocketOptions {
         if (value instanceof PyValue.Str || value instanceof PyValue.None) {
             throw new PyException(PyError.typeError("a bytes-like object is required, not '" + value.typeName() + "'"));
         }
-        return (int) Args.integer(value);
+        long v = Args.integer(value);
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            // CPython tries a C int, then a buffer: an int too large for the first is refused by the second.
+            throw new PyException(PyError.typeError("a bytes-like object is required, not 'int'"));
+        }
+        return (int) v;
     }
 
     /** Remembers the value, and sets it on the channel if the JDK has the option. */
@@ -70,6 +75,14 @@ final class SocketOptions {
         if (ch.supportedOptions().contains(option.jdk)) {
             setJdkOption(ch, option, v);
         }
+    }
+
+    /**
+     * Linux reads a buffer size as unsigned and caps it at rmem_max/wmem_max, so -1 is the largest there is; the JDK
+     * refuses a negative size, so it is given the largest int instead, which the kernel caps the same way.
+     */
+    private static int kernelValue(Option option, int v) {
+        return (option == Option.SO_RCVBUF || option == Option.SO_SNDBUF) && v < 0 ? Integer.MAX_VALUE : v;
     }
 
     PyValue get(NetworkChannel ch, Option option) throws IOException {
@@ -103,7 +116,7 @@ final class SocketOptions {
         if (option.jdk.type() == Boolean.class) {
             ch.setOption((SocketOption<Boolean>) option.jdk, v != 0);
         } else {
-            ch.setOption((SocketOption<Integer>) option.jdk, v);
+            ch.setOption((SocketOption<Integer>) option.jdk, kernelValue(option, v));
         }
     }
 }

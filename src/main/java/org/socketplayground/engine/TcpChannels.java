@@ -22,6 +22,8 @@ final class TcpChannels {
 
     private volatile SocketChannel stream;
     private volatile ServerSocketChannel server;
+    /** Holds one place of the queue after listen(0); null for other backlogs. */
+    private volatile BacklogPlug plug;
     private volatile InetSocketAddress boundTo;
     private volatile boolean portChosenBySystem;
     /**
@@ -123,8 +125,13 @@ final class TcpChannels {
         stream.close();
         waiter.flushIdleSelectors();   // before bind: until then a selector's key keeps the old descriptor, and the port
         try {
-            ssc.bind(local == null ? new InetSocketAddress(Addresses.resolve("", family), 0) : local,
-                    (int) Math.max(0, Math.min(backlog, 4096)));
+            // CPython reads a negative backlog as 0; the JDK reads 0 as 50, so 0 is 1 and a plug: see BacklogPlug.
+            int wanted = (int) Math.max(0, Math.min(backlog, 4096));
+            ssc.bind(local == null ? new InetSocketAddress(Addresses.resolve("", family), 0) : local, Math.max(1, wanted));
+            if (wanted == 0) {
+                plug = new BacklogPlug(ssc);
+                plug.insert();
+            }
         } catch (IOException | PyException | RuntimeException e) {
             ssc.close();
             throw e;
@@ -140,5 +147,14 @@ final class TcpChannels {
         if (ssc != null) {
             PySocket.closeQuietly(ssc);
         }
+        BacklogPlug p = plug;
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    /** After listen(0), the plug's place; null for other backlogs. */
+    BacklogPlug plug() {
+        return plug;
     }
 }

@@ -26,6 +26,13 @@ final class TcpConnection {
     private volatile boolean resetSeen;
     /** A send found the connection gone; what the peer sent before it left can still be read. */
     private volatile boolean writeBroken;
+    /**
+     * shutdown(SHUT_RD): Linux still hands out what arrives, and answers b'' at once when nothing has. The JDK's
+     * shutdownInput would answer end of stream for ever, so the engine keeps this flag rather than call it.
+     */
+    private volatile boolean readShut;
+    /** Bytes MSG_PEEK read from the channel, handed out first (a channel cannot peek). Guarded by this. */
+    private byte[] peeked = new byte[0];
 
     TcpConnection(PySocket socket, SocketChannel channel) {
         this.socket = socket;
@@ -56,7 +63,8 @@ final class TcpConnection {
     void shutdown(boolean read, boolean write) throws PyException {
         try {
             if (read) {
-                channel.shutdownInput();
+                readShut = true;
+                socket.waiter.wakeAll();   // a recv waiting now returns b''
             }
             if (write) {
                 channel.shutdownOutput();
@@ -120,7 +128,8 @@ final class TcpConnection {
         }
     }
 
-    PyValue recv(CallContext ctx, int bufsize, Deadline deadline) throws PyException {
+    /** What recv gives: what is there (peeked bytes first), else b'' at the end, else it waits as the deadline says. */
+    PyValue recv(CallContext ctx, int bufsize, Deadline deadline, boolean peek) throws PyException {
         if (bufsize == 0 || resetSeen) {
             return PyValue.of(new byte[0]);
         }
@@ -128,10 +137,16 @@ final class TcpConnection {
         while (true) {
             socket.requireOpen();
             int n;
+            byte[] out;
             try {
-                synchronized (ctx) {   // an abandoned call takes no data: see CallContext.cancel
-                    ctx.requireNotCancelled();
-                    n = channel.read(buf);
+                synchronized (this) {
+                    synchronized (ctx) {   // an abandoned call takes no data: see CallContext.cancel
+                        ctx.requireNotCancelled();
+                        buf.clear();
+                        buf.limit(Math.max(0, buf.capacity() - peeked.length));
+                        n = buf.hasRemaining() ? channel.read(buf) : 0;
+                        out = take(buf, n, bufsize, peek);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 PyException pe = socket.fail(e);
@@ -140,15 +155,33 @@ final class TcpConnection {
                 }
                 throw pe;
             }
+            if (out.length > 0) {
+                if (!peek) {
+                    socket.bytesIn.add(out.length);
+                }
+                return PyValue.of(out);
+            }
             if (n < 0) {
                 readEof = true;
                 return PyValue.of(new byte[0]);
             }
-            if (n > 0) {
-                socket.bytesIn.add(n);
-                return PyValue.of(Arrays.copyOf(buf.array(), n));
+            if (readShut) {
+                return PyValue.of(new byte[0]);   // shut for reading and nothing there: Linux answers at once
             }
-            socket.waiter.waitOrRaise(ctx, channel, SelectionKey.OP_READ, deadline);
+            socket.waiter.waitOrRaise(ctx, channel, SelectionKey.OP_READ, deadline, () -> !readShut);
         }
+    }
+
+    /**
+     * The peeked bytes and the n just read, as one, up to bufsize; a peek keeps them all for the next recv, a recv
+     * keeps what it leaves. Holds this. (After the end of stream the channel reads -1 again, so nothing is lost.)
+     */
+    private byte[] take(ByteBuffer buf, int n, int bufsize, boolean peek) {
+        int fresh = Math.max(n, 0);
+        byte[] all = Arrays.copyOf(peeked, peeked.length + fresh);
+        System.arraycopy(buf.array(), 0, all, peeked.length, fresh);
+        int give = Math.min(all.length, bufsize);
+        peeked = peek ? all : Arrays.copyOfRange(all, give, all.length);
+        return give == all.length ? all : Arrays.copyOf(all, give);
     }
 }

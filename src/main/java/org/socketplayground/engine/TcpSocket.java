@@ -110,26 +110,36 @@ final class TcpSocket extends PySocket {
     SocketChannel accept(CallContext ctx) throws PyException {
         requireOpen();
         Deadline deadline = deadline();
-        while (true) {
-            ServerSocketChannel ssc = channels.server();
-            if (phase != Phase.LISTENING || listenShut) {
-                throw Errno.EINVAL.exception();
-            }
-            try {
-                SocketChannel conn = ssc.accept();
-                if (conn != null) {
-                    return conn;
+        BacklogPlug plug = channels.plug();
+        try {
+            while (true) {
+                ServerSocketChannel ssc = channels.server();
+                if (phase != Phase.LISTENING || listenShut) {
+                    throw Errno.EINVAL.exception();
                 }
-            } catch (IOException e) {
-                throw fail(e);
+                try {
+                    SocketChannel conn = ssc.accept();
+                    if (conn != null && plug != null && plug.takeIfPlug(conn)) {
+                        continue;   // the engine's own place holder: look again
+                    }
+                    if (conn != null) {
+                        return conn;
+                    }
+                } catch (IOException e) {
+                    throw fail(e);
+                }
+                waiter.waitOrRaise(ctx, ssc, SelectionKey.OP_ACCEPT, deadline);
             }
-            waiter.waitOrRaise(ctx, ssc, SelectionKey.OP_ACCEPT, deadline);
+        } finally {
+            if (plug != null && !isClosed()) {
+                plug.insert();   // behind whatever is queued now
+            }
         }
     }
 
     @Override
-    PyValue connect(CallContext ctx, PyValue address) throws PyException {
-        InetSocketAddress target = Addresses.parse("connect", family, address);
+    PyValue connect(CallContext ctx, String call, PyValue address) throws PyException {
+        InetSocketAddress target = Addresses.parse(call, family, address);
         requireOpen();
         Deadline deadline = deadline();
         synchronized (this) {
@@ -263,9 +273,9 @@ final class TcpSocket extends PySocket {
     }
 
     @Override
-    PyValue send(CallContext ctx, byte[] data) throws PyException {
+    PyValue send(CallContext ctx, byte[] data, int flags) throws PyException {
         Deadline deadline = readyToSend(ctx);   // first: connection is set only once connected
-        return connection.send(ctx, data, deadline);
+        return connection.send(ctx, data, Flags.deadline(flags, deadline));
     }
 
     @Override
@@ -288,18 +298,18 @@ final class TcpSocket extends PySocket {
     }
 
     @Override
-    PyValue recvfrom(CallContext ctx, int bufsize) throws PyException {
+    PyValue recvfrom(CallContext ctx, int bufsize, int flags) throws PyException {
         requireOpen();
-        return PyValue.tuple(recv(ctx, bufsize), PyValue.NONE);
+        return PyValue.tuple(recv(ctx, bufsize, flags), PyValue.NONE);
     }
 
     @Override
-    PyValue recv(CallContext ctx, int bufsize) throws PyException {
+    PyValue recv(CallContext ctx, int bufsize, int flags) throws PyException {
         requireOpen();
-        Deadline deadline = deadline();
+        Deadline deadline = Flags.deadline(flags, deadline());
         requireConnected(ctx, deadline, Errno.ENOTCONN);
         ctx.source = peerOrNull();
         ctx.destination = ownAddress();
-        return connection.recv(ctx, bufsize, deadline);
+        return connection.recv(ctx, bufsize, deadline, (flags & Flags.MSG_PEEK) != 0);
     }
 }

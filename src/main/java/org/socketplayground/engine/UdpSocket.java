@@ -23,6 +23,7 @@ final class UdpSocket extends PySocket {
     private volatile boolean writeShut;
     private volatile SourceCache lastSource;
     private final LongAdder datagramsIn = new LongAdder();
+    private final KeptDatagrams kept = new KeptDatagrams();
 
     UdpSocket(String id, Family family) throws PyException {
         super(id, family, SockType.SOCK_DGRAM);
@@ -59,21 +60,34 @@ final class UdpSocket extends PySocket {
     }
 
     @Override
-    PyValue connect(CallContext ctx, PyValue address) throws PyException {
-        InetSocketAddress target = Addresses.parse("connect", family, address);
+    PyValue connect(CallContext ctx, String call, PyValue address) throws PyException {
+        InetSocketAddress target = Addresses.parse(call, family, address);
         requireOpen();
         try {
             synchronized (this) {
-                if (dgram.isConnected()) {
-                    dgram.disconnect();
-                }
-                dgram.connect(target);
+                reconnect(target);
             }
             waiter.wakeAll();   // connecting bound the socket: a recvfrom waiting for an address may go on
         } catch (IOException | RuntimeException e) {
             throw fail(e);
         }
         return PyValue.NONE;
+    }
+
+    /**
+     * Connects to target. The JDK's connect throws away the datagrams already queued, where Linux keeps them (all of
+     * them, whoever sent them: it filters only later ones), so they are taken first and kept for the next receive.
+     */
+    private void reconnect(InetSocketAddress target) throws IOException {
+        synchronized (kept) {
+            if (dgram.getLocalAddress() != null) {
+                kept.drain(dgram, DATAGRAM_BUFFER.get());
+            }
+            if (dgram.isConnected()) {
+                dgram.disconnect();
+            }
+            dgram.connect(target);
+        }
     }
 
     @Override
@@ -103,7 +117,7 @@ final class UdpSocket extends PySocket {
     }
 
     @Override
-    PyValue send(CallContext ctx, byte[] data) throws PyException {
+    PyValue send(CallContext ctx, byte[] data, int flags) throws PyException {
         requireOpen();
         if (writeShut) {
             throw Errno.EPIPE.exception();
@@ -117,7 +131,7 @@ final class UdpSocket extends PySocket {
 
     @Override
     PyValue sendall(CallContext ctx, byte[] data) throws PyException {
-        send(ctx, data);
+        send(ctx, data, 0);
         return PyValue.NONE;
     }
 
@@ -127,7 +141,8 @@ final class UdpSocket extends PySocket {
         while (true) {
             try {
                 ByteBuffer buf = ByteBuffer.wrap(data);
-                int n = target == null ? dgram.write(buf) : dgram.send(buf, target);
+                int n = data.length == 0 && dgram.isConnected() ? sendEmptyToPeer(target)
+                        : target == null ? dgram.write(buf) : dgram.send(buf, target);
                 if (n > 0 || data.length == 0) {
                     bytesOut.add(n);
                     if (!dgramBound) {   // the first send bound the socket: a recvfrom waiting for an address may go on
@@ -146,60 +161,109 @@ final class UdpSocket extends PySocket {
         }
     }
 
+    /**
+     * The JDK sends nothing for an empty write on a connected channel (it makes no system call for no bytes), where
+     * Linux sends an empty datagram; unconnected, its send does make the call. So: disconnect, send, connect again,
+     * keeping the datagrams queued meanwhile. The JDK keeps the port across the disconnect.
+     */
+    private int sendEmptyToPeer(InetSocketAddress target) throws IOException {
+        synchronized (this) {
+            SocketAddress peer = dgram.getRemoteAddress();
+            if (peer == null || (target != null && !target.equals(peer))) {
+                // unconnected meanwhile, or another address (which the JDK refuses): as the JDK answers
+                return target == null ? dgram.write(ByteBuffer.allocate(0)) : dgram.send(ByteBuffer.allocate(0), target);
+            }
+            synchronized (kept) {
+                kept.drain(dgram, DATAGRAM_BUFFER.get());
+                dgram.disconnect();
+                try {
+                    dgram.send(ByteBuffer.allocate(0), peer);
+                } finally {
+                    reconnect((InetSocketAddress) peer);
+                }
+            }
+            return 0;
+        }
+    }
+
     @Override
-    PyValue recvfrom(CallContext ctx, int bufsize) throws PyException {
+    PyValue recvfrom(CallContext ctx, int bufsize, int flags) throws PyException {
         requireOpen();
-        byte[] data = receive(ctx, bufsize);
+        byte[] data = receive(ctx, bufsize, flags);
         return PyValue.tuple(PyValue.of(data), ctx.source);
     }
 
     @Override
-    PyValue recv(CallContext ctx, int bufsize) throws PyException {
+    PyValue recv(CallContext ctx, int bufsize, int flags) throws PyException {
         requireOpen();
-        return PyValue.of(receive(ctx, bufsize));
+        return PyValue.of(receive(ctx, bufsize, flags));
     }
 
-    /** Takes one whole datagram and keeps the first bufsize bytes; the rest is lost, as in Python. */
-    private byte[] receive(CallContext ctx, int bufsize) throws PyException {
-        Deadline deadline = deadline();
+    /**
+     * Takes one whole datagram and keeps the first bufsize bytes; the rest is lost, as in Python. With MSG_PEEK the
+     * datagram stays for the next receive; with MSG_DONTWAIT a blocking socket does not wait.
+     */
+    private byte[] receive(CallContext ctx, int bufsize, int flags) throws PyException {
+        boolean peek = (flags & Flags.MSG_PEEK) != 0;
+        Deadline deadline = Flags.deadline(flags, deadline());
         ByteBuffer buf = DATAGRAM_BUFFER.get();
         while (true) {
             requireOpen();
-            SocketAddress from = null;
+            KeptDatagrams.Datagram got = null;
             boolean bound;
             try {
                 bound = dgramBound || (dgramBound = dgram.getLocalAddress() != null);
                 if (bound) {
-                    buf.clear();
                     // The JDK would bind an unbound channel here; Linux just waits, so only receive once bound.
-                    synchronized (ctx) {   // an abandoned call takes no datagram: see CallContext.cancel
-                        ctx.requireNotCancelled();
-                        from = dgram.receive(buf);
+                    synchronized (kept) {   // kept ones first, in the order they came
+                        synchronized (ctx) {   // an abandoned call takes no datagram: see CallContext.cancel
+                            ctx.requireNotCancelled();
+                            got = peek ? kept.first() : kept.takeFirst();
+                            if (got == null) {
+                                got = take(buf);
+                                if (got != null && peek) {
+                                    kept.add(got);
+                                    waiter.wakeAll();   // other receives waiting on the channel take it from here
+                                }
+                            }
+                        }
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 throw fail(e);
             }
-            if (from != null) {
-                buf.flip();
-                int n = buf.remaining();
+            if (got != null) {
+                int n = got.data().length;
                 int keep = Math.min(n, bufsize);
-                byte[] data = new byte[keep];
-                buf.get(data);
-                ctx.discarded = n - keep;
-                ctx.source = sourceOf(from);
+                ctx.discarded = peek ? 0 : n - keep;
+                ctx.source = sourceOf(got.from());
                 ctx.destination = ownAddress();
-                datagramsIn.increment();
-                bytesIn.add(n);
-                return data;
+                if (!peek) {   // a peeked datagram is counted when it is taken
+                    datagramsIn.increment();
+                    bytesIn.add(n);
+                }
+                return keep == n ? got.data() : java.util.Arrays.copyOf(got.data(), keep);
             }
             if (bound) {
-                waiter.waitOrRaise(ctx, dgram, SelectionKey.OP_READ, deadline);
+                waiter.waitOrRaise(ctx, dgram, SelectionKey.OP_READ, deadline, kept::isEmpty);
             } else {
                 // Linux lets a datagram in once another thread binds the socket (or a send binds it): wait for that.
                 waiter.waitOrRaise(ctx, dgram, 0, deadline, () -> !boundNow());
             }
         }
+    }
+
+    /** One datagram from the channel, or null. */
+    private KeptDatagrams.Datagram take(ByteBuffer buf) throws IOException {
+        buf.clear();
+        SocketAddress from = dgram.receive(buf);
+        if (from == null) {
+            return null;
+        }
+        buf.flip();
+        byte[] data = new byte[buf.remaining()];
+        buf.get(data);
+        return new KeptDatagrams.Datagram(data, from);
     }
 
     private boolean boundNow() {
