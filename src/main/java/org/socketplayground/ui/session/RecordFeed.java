@@ -122,6 +122,11 @@ final class RecordFeed implements RecordListener {
     }
 
     List<CallRecord> drain(long nowNanos) {
+        return drain(nowNanos, false);
+    }
+
+    /** As {@link #drain()}; now hands over what came without waiting for the batch's turn (the user's own call). */
+    List<CallRecord> drain(long nowNanos, boolean now) {
         long sincePulse = lastDrainNanos == 0 ? 0 : nowNanos - lastDrainNanos;
         lastDrainNanos = nowNanos;
         lastDrainAt = System.nanoTime();
@@ -140,7 +145,7 @@ final class RecordFeed implements RecordListener {
             }
         }
         // Over half the byte budget a batch goes at once, so that the publishers need not wait.
-        if (nowNanos - lastBatchNanos < (flood ? floodInterval : minInterval) && queuedBytes.get() < MAX_QUEUED_BYTES / 2) {
+        if (!now && nowNanos - lastBatchNanos < (flood ? floodInterval : minInterval) && queuedBytes.get() < MAX_QUEUED_BYTES / 2) {
             return List.of();
         }
         lastBatchNanos = nowNanos;

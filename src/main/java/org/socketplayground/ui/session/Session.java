@@ -339,7 +339,9 @@ public final class Session implements AutoCloseable {
 
     /** Once per frame: take every record that arrived, then bring the rows and counters up to date. */
     void onPulse(long now) {
-        List<CallRecord> batch = feed.drain();
+        CallRecord done = userOutcome.getAndSet(null);
+        // A call the user made shows in the same frame as its outcome: its row, its line, the table.
+        List<CallRecord> batch = feed.drain(System.nanoTime(), done != null);
         if (!batch.isEmpty()) {
             absorb(batch);
         }
@@ -348,7 +350,6 @@ public final class Session implements AutoCloseable {
         if (message != null) {
             notice.set(message);
         }
-        CallRecord done = userOutcome.getAndSet(null);
         if (done != null) {
             showOutcome(done);
         }
