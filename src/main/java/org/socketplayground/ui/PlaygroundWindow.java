@@ -13,6 +13,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import org.socketplayground.ui.code.CodeView;
+import org.socketplayground.ui.details.DetailsView;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.widgets.KeepWhole;
 import org.socketplayground.ui.widgets.Shortcuts;
@@ -27,7 +28,7 @@ public final class PlaygroundWindow {
     @FXML private TabPane codeTabs;
     @FXML private Tab lessonTab;
     @FXML private Tab pythonTab;
-    @FXML private CodeView codeController;
+    @FXML private Tab detailTab;
 
     public PlaygroundWindow(Session session) {
         this.session = session;
@@ -43,7 +44,14 @@ public final class PlaygroundWindow {
                 codeTabs.getSelectionModel().select(lessonTab);
             }
         });
-        codeController.shownProperty().bind(pythonTab.selectedProperty());
+        LazyTabs later = new LazyTabs(session);
+        later.add(pythonTab, CodeView.class, code -> code.shownProperty().bind(pythonTab.selectedProperty()));
+        later.add(detailTab, DetailsView.class, details -> { });
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && was == null) {
+                later.loadAfterFirstFrame(scene);
+            }
+        });
         // Quitting closes the window, and with it every socket and thread (the application's onHidden).
         Shortcuts.install(root, Map.of(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> root.getScene().getWindow().hide()));
@@ -70,14 +78,21 @@ public final class PlaygroundWindow {
             }
         };
         for (Tab tab : codeTabs.getTabs()) {
-            ((Parent) tab.getContent()).needsLayoutProperty().addListener((o, was, now) -> {
+            watchLayout(tab.getContent(), fit);
+            tab.contentProperty().addListener((o, was, now) -> watchLayout(now, fit));   // a tab loaded later
+        }
+        codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> Platform.runLater(fit));
+        session.fontSizeProperty().addListener((o, was, now) -> Platform.runLater(fit));
+    }
+
+    private static void watchLayout(Node content, Runnable fit) {
+        if (content instanceof Parent parent) {
+            parent.needsLayoutProperty().addListener((o, was, now) -> {
                 if (!now) {
                     Platform.runLater(fit);
                 }
             });
         }
-        codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> Platform.runLater(fit));
-        session.fontSizeProperty().addListener((o, was, now) -> Platform.runLater(fit));
     }
 
     private void zoom(int px) {

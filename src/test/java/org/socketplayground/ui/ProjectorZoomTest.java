@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 import org.socketplayground.ui.theme.Projector;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A projector's zoom on a small window (issue 10): at each step of A+ up to 20 px, on 1280×800 and 1400×900, no
@@ -196,13 +195,21 @@ class ProjectorZoomTest extends OwnWindow {
         settle();
     }
 
-    /** Waits for the window to lay itself out (wrapped bars, columns that hide, a split that moved take a pulse or two). */
+    /**
+     * Waits for the window to lay itself out (wrapped bars, columns that hide, a split that moved take a frame or two):
+     * until every control with an fx:id is where it was, and as visible, two frames in a row.
+     */
     private void settle() {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            ui.fx(() -> robot.lookup("#root").query().getScene().getRoot().layout());
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Scene scene = ui.onFx(() -> robot.lookup("#root").query().getScene());
+        Frames.awaitStill(scene, () -> {
+            StringBuilder where = new StringBuilder();
+            for (Node n : scene.getRoot().lookupAll("*")) {
+                if (n.getId() != null) {
+                    where.append(n.getId()).append(n.isVisible()).append(n.localToScene(n.getLayoutBounds())).append('\n');
+                }
+            }
+            return where.toString();
+        });
     }
 
     private Bounds sceneBounds(String id) {

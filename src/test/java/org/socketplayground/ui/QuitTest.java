@@ -76,6 +76,7 @@ class QuitTest {
     void driver(FxRobot robot) {
         this.robot = robot;
         ui = new WindowDriver(robot);
+        ui.awaitWholeWindow();
     }
 
     @AfterEach

@@ -54,7 +54,14 @@ public final class LogView {
      * may still be those of an earlier layout.
      */
     private boolean following = true;
+    /** A reader's act waits to be judged: until then the log does not move, so as not to undo a scroll up. */
     private boolean recheckQueued;
+    /**
+     * The rows the table had laid out when the reader last acted: the reader is at the end if the last of those is in
+     * view. Rows that came after (on a slow machine a frame with new rows can come before the check) say nothing of
+     * where the reader went.
+     */
+    private int rowsSeen;
     /** Set while the log selects the row of the session's call (or none): that change is no news for the session. */
     private CallRecord selectingFor;
     private boolean endWanted;
@@ -146,6 +153,7 @@ public final class LogView {
         if (wasFollowing) {
             showLogEnd();   // a new filter must not take a follower to the top
         } else {
+            rowsSeen = log.visible().size();
             recheckFollowing();   // a filter that leaves a few rows shows their end
         }
     }
@@ -183,20 +191,27 @@ public final class LogView {
 
     private void setUpFollowing() {
         // What the reader does to the view decides whether it follows, once the table has laid itself out again.
-        logTable.addEventFilter(ScrollEvent.ANY, e -> recheckFollowing());
-        logTable.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> recheckFollowing());
-        logTable.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> recheckFollowing());
-        logTable.addEventFilter(KeyEvent.KEY_RELEASED, e -> recheckFollowing());
-        logTable.addEventFilter(ScrollToEvent.ANY, e -> recheckFollowing());
+        logTable.addEventFilter(ScrollEvent.ANY, e -> readerActed());
+        logTable.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> readerActed());
+        logTable.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> readerActed());
+        logTable.addEventFilter(KeyEvent.KEY_RELEASED, e -> readerActed());
+        logTable.addEventFilter(ScrollToEvent.ANY, e -> readerActed());
         log.visible().addListener((ListChangeListener<LogRow>) c -> endWanted |= following);
         // Rows come in the session's frame; then, while following, the newest row is brought wholly into view. The
         // check runs a few times a second as well, for a table whose height changed after the rows came.
         session.refreshedProperty().addListener((o, was, now) -> {
-            if (following && (endWanted || !newestRowInView())) {
+            if (following && !recheckQueued && (endWanted || !newestRowInView())) {
                 showLogEnd();
             }
-            endWanted = false;
+            endWanted = endWanted && recheckQueued;
         });
+    }
+
+    /** The reader scrolled, dragged, pressed a key or a row was scrolled to: judged once the table has laid out. */
+    private void readerActed() {
+        VirtualFlow<?> flow = logFlow();
+        rowsSeen = flow == null ? log.visible().size() : flow.getCellCount();
+        recheckFollowing();
     }
 
     private void recheckFollowing() {
@@ -209,7 +224,7 @@ public final class LogView {
             logTable.layout();
             VirtualFlow<?> flow = logFlow();
             IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
-            following = last == null || last.getIndex() >= log.visible().size() - 1;
+            following = last == null || last.getIndex() >= Math.min(rowsSeen, log.visible().size()) - 1;
         });
     }
 
@@ -225,14 +240,17 @@ public final class LogView {
                 && last.localToScene(last.getBoundsInLocal()).getMaxY() <= viewport.localToScene(viewport.getBoundsInLocal()).getMaxY() + 1;
     }
 
-    /** Scrolls so that the newest row is wholly in view (TableView.scrollTo would put it at the top, half hidden). */
+    /**
+     * Scrolls so that the newest row is wholly in view, at the bottom. Position 1 is the flow's end exactly, laid out from
+     * the last row up, and stays the end as rows come; scrolling to the last index instead goes by the flow's estimate of
+     * its rows' heights, which can be wrong and leave the view mid-log, again at every try.
+     */
     private void showLogEnd() {
         VirtualFlow<?> flow = logFlow();
         if (log.visible().isEmpty() || flow == null) {
             return;
         }
-        logTable.layout();   // the flow learns of the new rows in layout; before it, it would stop at the old end
-        flow.scrollTo(log.visible().size() - 1);
+        flow.setPosition(1);
     }
 
     private VirtualFlow<?> logFlow() {

@@ -15,14 +15,12 @@ import org.socketplayground.engine.RecordListener;
  * Collects records from the engine's threads so that the window can take them in one batch per pulse: no
  * Platform.runLater per datagram, and the engine never waits for the user interface.
  *
- * <p>A few records (a student's clicks, a chat) are handed over at the very next pulse. Under a flood, redoing
- * the tables and repainting the log at every pulse would take the processor the receiving threads need and make
- * the pulses late; so while many records wait, they are handed over in batches, at most every
- * {@link #MIN_FLOOD_INTERVAL_NANOS} (ten times a second: more than anyone can read, and each move of the log
- * costs a repaint that the receiving threads would rather have). When the pulses come late all the same (the window's
- * work, or the machine, cannot keep up), the batches come further apart, up to {@link #MAX_FLOOD_INTERVAL_NANOS};
- * when the pulses are on time again, closer. The window keeps answering at every pulse, the log moves as often as
- * the machine allows, and no record is dropped.
+ * <p>A record after a quiet moment (a student's click) is handed over at the very next pulse; after that, batches
+ * come at most every {@link #MIN_FLOOD_INTERVAL_NANOS} (ten times a second: more than anyone can read, and each move
+ * of the log costs a repaint that the receiving threads would rather have), whether a chat or a flood comes in. Under
+ * a flood, when the pulses come late all the same (the window's work, or the machine, cannot keep up), the batches
+ * come further apart, up to {@link #MAX_FLOOD_INTERVAL_NANOS}; when the pulses are on time again, closer. The window
+ * keeps answering at every pulse, the log moves as often as the machine allows, and no record is dropped.
  *
  * <p>Records leave in the order their effects happened ({@link CallRecord#effect()}), not the order their threads
  * published them: a send before the receive it woke, a call that waited where it returned. A finished record waits
@@ -60,16 +58,24 @@ final class RecordFeed implements RecordListener {
     private volatile long lastDrainAt = System.nanoTime();
     private static final Comparator<CallRecord> BY_EFFECT = Comparator.comparingLong(CallRecord::effect);
     private final LongSupplier horizon;
+    private final long minInterval;
     /** Finished records taken from the queue whose turn has not come yet, in order; the window's thread only. */
     private List<CallRecord> early = new ArrayList<>();
     // Used by the window's thread only.
     private long lastBatchNanos = Long.MIN_VALUE / 2;
     private long lastDrainNanos;
-    private long floodInterval = MIN_FLOOD_INTERVAL_NANOS;
+    private long floodInterval;
 
     /** @param horizon the engine's effect horizon ({@code SocketEngine::effectHorizon}) */
     RecordFeed(LongSupplier horizon) {
+        this(horizon, MIN_FLOOD_INTERVAL_NANOS);
+    }
+
+    /** With the shortest time between two batches: 0 hands over what came at every drain (the tests of the order). */
+    RecordFeed(LongSupplier horizon, long minIntervalNanos) {
         this.horizon = horizon;
+        this.minInterval = minIntervalNanos;
+        this.floodInterval = Math.max(minIntervalNanos, MIN_FLOOD_INTERVAL_NANOS);
     }
 
     @Override
@@ -116,26 +122,36 @@ final class RecordFeed implements RecordListener {
     }
 
     List<CallRecord> drain(long nowNanos) {
+        return drain(nowNanos, false);
+    }
+
+    /** As {@link #drain()}; now hands over what came without waiting for the batch's turn (the user's own call). */
+    List<CallRecord> drain(long nowNanos, boolean now) {
         long sincePulse = lastDrainNanos == 0 ? 0 : nowNanos - lastDrainNanos;
         lastDrainNanos = nowNanos;
         lastDrainAt = System.nanoTime();
         // First the horizon, then the queue: every record numbered below it is in the queue by now.
         long released = horizon.getAsLong();
         int waiting = size.get();
-        if (waiting == 0) {
-            return early.isEmpty() ? new ArrayList<>(0) : inOrder(new ArrayList<>(0), released);
+        if (waiting == 0 && early.isEmpty()) {
+            return List.of();   // nothing came: nothing to do, nothing made
         }
-        if (waiting >= FLOOD_RECORDS && queuedBytes.get() < MAX_QUEUED_BYTES / 2) {
+        boolean flood = waiting >= FLOOD_RECORDS;
+        if (flood) {
             if (sincePulse > LATE_PULSE_NANOS) {
                 floodInterval = Math.min(MAX_FLOOD_INTERVAL_NANOS, floodInterval * 3 / 2);
             } else {
                 floodInterval = Math.max(MIN_FLOOD_INTERVAL_NANOS, floodInterval - floodInterval / 16);
             }
-            if (nowNanos - lastBatchNanos < floodInterval) {
-                return new ArrayList<>(0);
-            }
+        }
+        // Over half the byte budget a batch goes at once, so that the publishers need not wait.
+        if (!now && nowNanos - lastBatchNanos < (flood ? floodInterval : minInterval) && queuedBytes.get() < MAX_QUEUED_BYTES / 2) {
+            return List.of();
         }
         lastBatchNanos = nowNanos;
+        if (waiting == 0) {
+            return inOrder(new ArrayList<>(early.size()), released);
+        }
         List<CallRecord> batch = new ArrayList<>(waiting);
         // Only what was there when the batch began: a fast sender must not keep the window's thread here.
         List<CallRecord> done = new ArrayList<>(waiting);
@@ -181,7 +197,11 @@ final class RecordFeed implements RecordListener {
             ready++;
         }
         batch.addAll(early.subList(0, ready));
-        early = new ArrayList<>(early.subList(ready, early.size()));
+        if (ready == early.size()) {
+            early.clear();   // the common case: everything's turn has come
+        } else {
+            early = new ArrayList<>(early.subList(ready, early.size()));
+        }
         return batch;
     }
 }

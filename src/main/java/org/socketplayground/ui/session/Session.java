@@ -39,8 +39,6 @@ public final class Session implements AutoCloseable {
     public static final int DEFAULT_LOG_ROWS = Integer.getInteger("playground.logRows", 10_000);
     /** Calls the Python pane keeps; a saved script says when earlier ones were left out. */
     static final int TRANSCRIPT_CALLS = Integer.getInteger("playground.codeLines", 3_000);
-    /** Without records, the views that show times and rates still refresh four times a second. */
-    private static final long REFRESH_NANOS = 250_000_000L;
 
     private final SocketEngine engine;
     private final RecordFeed feed;
@@ -59,7 +57,7 @@ public final class Session implements AutoCloseable {
     private final ReadOnlyObjectWrapper<LessonSession> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
     private final ReadOnlyIntegerWrapper lessonChanges = new ReadOnlyIntegerWrapper(this, "lessonChanges");
     private final ReadOnlyLongWrapper transcriptChanges = new ReadOnlyLongWrapper(this, "transcriptChanges");
-    private final ReadOnlyLongWrapper refreshed = new ReadOnlyLongWrapper(this, "refreshed");
+    private final FrameClock clock = new FrameClock();
     private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(this, "fontSize", Projector.DEFAULT_SIZE);
     private final StringProperty payloadDraft = new SimpleStringProperty(this, "payloadDraft", "");
     private final StringProperty destHostDraft = new SimpleStringProperty(this, "destHostDraft", "");
@@ -70,7 +68,6 @@ public final class Session implements AutoCloseable {
     private final AnimationTimer pulse;
     private String lastUserCall;
     private String selectAfterCreate;
-    private long lastRefresh;
     private boolean closed;
 
     public Session(SocketEngine engine) {
@@ -181,12 +178,14 @@ public final class Session implements AutoCloseable {
         return transcriptChanges.getReadOnlyProperty();
     }
 
-    /**
-     * The frame time of the latest refresh: after every batch of records, and four times a second without any.
-     * Views that show times, rates and counters refresh on it.
-     */
+    /** The frame time of the latest refresh: after every batch of records, and four times a second ({@link FrameClock}). */
     public ReadOnlyLongProperty refreshedProperty() {
-        return refreshed.getReadOnlyProperty();
+        return clock.refreshedProperty();
+    }
+
+    /** The frame time of the latest of four refreshes a second, for the views of rates, counters and times. */
+    public ReadOnlyLongProperty ticksProperty() {
+        return clock.ticksProperty();
     }
 
     /** The window's text size in px, for the projector. */
@@ -340,7 +339,9 @@ public final class Session implements AutoCloseable {
 
     /** Once per frame: take every record that arrived, then bring the rows and counters up to date. */
     void onPulse(long now) {
-        List<CallRecord> batch = feed.drain();
+        CallRecord done = userOutcome.getAndSet(null);
+        // A call the user made shows in the same frame as its outcome: its row, its line, the table.
+        List<CallRecord> batch = feed.drain(System.nanoTime(), done != null);
         if (!batch.isEmpty()) {
             absorb(batch);
         }
@@ -349,14 +350,13 @@ public final class Session implements AutoCloseable {
         if (message != null) {
             notice.set(message);
         }
-        CallRecord done = userOutcome.getAndSet(null);
         if (done != null) {
             showOutcome(done);
         }
-        if (!batch.isEmpty() || now - lastRefresh > REFRESH_NANOS) {
-            lastRefresh = now;
+        boolean tick = clock.tickDue(now);
+        if (!batch.isEmpty() || tick) {
             refreshSockets();
-            refreshed.set(now);
+            clock.refresh(now, tick);
         }
     }
 

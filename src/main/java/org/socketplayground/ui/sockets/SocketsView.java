@@ -83,9 +83,10 @@ public final class SocketsView {
                 }
             }
         });
-        session.refreshedProperty().addListener((o, was, now) -> {
+        // Rates and the sparkline at their own slow pace (four times a second), not at every batch of records.
+        session.ticksProperty().addListener((o, was, now) -> {
             refreshRate();
-            removeClosedButton.setDisable(session.sockets().stream().noneMatch(r -> r.info().state() == SocketState.CLOSED));
+            removeClosedButton.setDisable(!anyClosed());
         });
         // "Remove closed" takes room beside the title only while it has something to do
         removeClosedButton.visibleProperty().bind(removeClosedButton.disableProperty().not());
@@ -107,6 +108,15 @@ public final class SocketsView {
             session.engine().forget(row.id());   // forgets it only if it is closed
         }
         removeClosedButton.setDisable(true);
+    }
+
+    private boolean anyClosed() {
+        for (SocketRow row : session.sockets()) {
+            if (row.info().state() == SocketState.CLOSED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The selected socket's traffic over the last second, and its last minute as a sparkline. */

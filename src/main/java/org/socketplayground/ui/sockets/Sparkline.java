@@ -27,6 +27,9 @@ public final class Sparkline extends Region {
 
     /** The points to draw, oldest first; the newest is at the right edge. */
     public void setValues(double[] values) {
+        if (java.util.Arrays.equals(values, this.values)) {
+            return;   // the same drawing: nothing to lay out, nothing to repaint
+        }
         this.values = values.clone();
         peak = 0;
         for (double v : values) {

@@ -30,7 +30,7 @@ public final class StatusView {
 
     @FXML
     private void initialize() {
-        session.refreshedProperty().addListener((o, was, now) -> refresh());
+        session.ticksProperty().addListener((o, was, now) -> refresh());   // counters and times: four times a second
         session.noticeProperty().addListener((o, was, now) -> refresh());
         session.log().pausedProperty().addListener((o, was, now) -> refresh());
         Shortcuts.install(statusBar, Map.of(new KeyCodeCombination(KeyCode.ESCAPE), this::abandonWaiting));

@@ -42,7 +42,7 @@ class CausalOrderTest {
         try (SocketEngine engine = new SocketEngine()) {
             List<CallRecord> published = new CopyOnWriteArrayList<>();
             engine.addListener(published::add);
-            RecordFeed feed = new RecordFeed(engine::effectHorizon);
+            RecordFeed feed = new RecordFeed(engine::effectHorizon, 0);
             engine.addListener(feed);
             String receiver = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).socketId();
             String sender = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).socketId();
@@ -98,7 +98,7 @@ class CausalOrderTest {
     @Test
     void aSendallThatWaitsForAPeerThatDoesNotReadHoldsNoOtherRecordBack() throws Exception {
         try (SocketEngine engine = new SocketEngine()) {
-            RecordFeed feed = new RecordFeed(engine::effectHorizon);
+            RecordFeed feed = new RecordFeed(engine::effectHorizon, 0);
             engine.addListener(feed);
             String server = engine.socket(Family.AF_INET, SockType.SOCK_STREAM).socketId();
             engine.call(server, "bind", SocketEngine.address("127.0.0.1", 0));
@@ -130,7 +130,7 @@ class CausalOrderTest {
     @Test
     void aCallThatEndsInAnErrorWithoutARecordHoldsNoLaterRecordBack() throws Exception {
         try (SocketEngine engine = new SocketEngine()) {
-            RecordFeed feed = new RecordFeed(engine::effectHorizon);
+            RecordFeed feed = new RecordFeed(engine::effectHorizon, 0);
             engine.addListener(feed);
             String udp = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).socketId();
             List<PyValue> broken = new ArrayList<>();

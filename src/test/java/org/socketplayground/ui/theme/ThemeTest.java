@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.socketplayground.ui.Frames;
 import org.socketplayground.ui.PlaygroundApp;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -131,7 +132,7 @@ class ThemeTest {
             stage.show();
             region.applyCss();
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        Frames.await(stage.getScene(), 1);
         assertTrue(warnings.stream().anyMatch(w -> w.contains("deliberately-bad-lookup") || w.contains("-fx-base")),
                 "the bad lookup is caught: " + warnings);
     }
@@ -265,13 +266,13 @@ class ThemeTest {
         for (int i = tabs.getTabs().size() - 1; i >= 0; i--) {
             int tab = i;
             robot.interact(() -> tabs.getSelectionModel().select(tab));
-            WaitForAsyncUtils.waitForFxEvents();
+            Frames.await(root.getScene(), 1);   // the tab drawn in its theme
         }
         robot.interact(() -> {
             root.applyCss();
             root.layout();
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        Frames.await(root.getScene(), 2);
         return root;
     }
 
@@ -314,12 +315,13 @@ class ThemeTest {
         return robot.lookup(query).queryAs(ToggleButton.class);
     }
 
-    private static void waitUntil(BooleanSupplier condition, String what) throws Exception {
+    /** Waits for the condition, then for the window to style and lay out two frames after it (a theme applies in a frame). */
+    private void waitUntil(BooleanSupplier condition, String what) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting: " + what);
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        Frames.await(robot.lookup("#root").query().getScene(), 2);
     }
 }
