@@ -13,7 +13,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import org.socketplayground.ui.code.CodeView;
-import org.socketplayground.ui.details.DetailsView;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.widgets.KeepWhole;
 import org.socketplayground.ui.widgets.Shortcuts;
@@ -28,7 +27,7 @@ public final class PlaygroundWindow {
     @FXML private TabPane codeTabs;
     @FXML private Tab lessonTab;
     @FXML private Tab pythonTab;
-    @FXML private Tab detailTab;
+    @FXML private CodeView codeController;
 
     public PlaygroundWindow(Session session) {
         this.session = session;
@@ -44,14 +43,7 @@ public final class PlaygroundWindow {
                 codeTabs.getSelectionModel().select(lessonTab);
             }
         });
-        LazyTabs later = new LazyTabs(session);
-        later.add(pythonTab, CodeView.class, code -> code.shownProperty().bind(pythonTab.selectedProperty()));
-        later.add(detailTab, DetailsView.class, details -> { });
-        root.sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null && was == null) {
-                later.loadAfterFirstFrame(scene);
-            }
-        });
+        codeController.shownProperty().bind(pythonTab.selectedProperty());
         // Quitting closes the window, and with it every socket and thread (the application's onHidden).
         Shortcuts.install(root, Map.of(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> root.getScene().getWindow().hide()));
@@ -78,21 +70,14 @@ public final class PlaygroundWindow {
             }
         };
         for (Tab tab : codeTabs.getTabs()) {
-            watchLayout(tab.getContent(), fit);
-            tab.contentProperty().addListener((o, was, now) -> watchLayout(now, fit));   // a tab loaded later
-        }
-        codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> Platform.runLater(fit));
-        session.fontSizeProperty().addListener((o, was, now) -> Platform.runLater(fit));
-    }
-
-    private static void watchLayout(Node content, Runnable fit) {
-        if (content instanceof Parent parent) {
-            parent.needsLayoutProperty().addListener((o, was, now) -> {
+            ((Parent) tab.getContent()).needsLayoutProperty().addListener((o, was, now) -> {
                 if (!now) {
                     Platform.runLater(fit);
                 }
             });
         }
+        codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> Platform.runLater(fit));
+        session.fontSizeProperty().addListener((o, was, now) -> Platform.runLater(fit));
     }
 
     private void zoom(int px) {

@@ -17,12 +17,6 @@ abstract class OwnWindow {
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
         robot = new FxRobot();
         ui = new WindowDriver(robot);
-        ui.awaitWholeWindow();
-    }
-
-    /** The window's session, for waiting on what it has taken and refreshed rather than on time. */
-    org.socketplayground.ui.session.Session session() {
-        return app.session();
     }
 
     @AfterEach

@@ -76,7 +76,6 @@ class QuitTest {
     void driver(FxRobot robot) {
         this.robot = robot;
         ui = new WindowDriver(robot);
-        ui.awaitWholeWindow();
     }
 
     @AfterEach

@@ -47,7 +47,6 @@ abstract class SharedWindow {
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
         robot = new FxRobot();
         ui = new WindowDriver(robot);
-        ui.awaitWholeWindow();
         robot.interact(() -> {
             Thread fx = Thread.currentThread();
             previousHandler = fx.getUncaughtExceptionHandler();

@@ -241,28 +241,6 @@ final class WindowDriver {
         });
     }
 
-    /**
-     * Waits until the window is whole: the tabs the first frame does not show (Python, Details) load right after it,
-     * and the tests look their controls up by fx:id without choosing the tab.
-     */
-    void awaitWholeWindow() {
-        waitUntil(() -> robot.lookup("#pythonCode").tryQuery().isPresent() && robot.lookup("#detailArea").tryQuery().isPresent(),
-                "the Python and Details tabs are loaded");
-    }
-
-    /** Waits until the session has refreshed its views this many more times (each refresh is where the log follows). */
-    void awaitRefreshes(org.socketplayground.ui.session.Session session, int count) {
-        long[] seen = new long[] {onFx(() -> session.refreshedProperty().get()), 0};
-        waitUntil(() -> {
-            long now = session.refreshedProperty().get();
-            if (now != seen[0]) {
-                seen[0] = now;
-                seen[1]++;
-            }
-            return seen[1] >= count;
-        }, () -> count + " refreshes of the window");
-    }
-
     void waitUntil(Callable<Boolean> condition, String what) {
         waitUntil(condition, () -> what);
     }

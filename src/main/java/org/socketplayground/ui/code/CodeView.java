@@ -84,9 +84,6 @@ public final class CodeView {
             }
         });
         Shortcuts.install(pythonCode, Map.of(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveScript));
-        if (transcript.size() > 0) {
-            refresh();   // the window loads this pane after its first frame, when calls may have been made already
-        }
     }
 
     private void refresh() {

@@ -29,7 +29,6 @@ public final class DetailsView {
     @FXML
     private void initialize() {
         session.selectedCallProperty().addListener((o, was, call) -> show(call));
-        show(session.selectedCallProperty().get());   // the window may load this pane after a call was selected
     }
 
     private void show(CallRecord call) {
