@@ -19,6 +19,11 @@ abstract class OwnWindow {
         ui = new WindowDriver(robot);
     }
 
+    /** The window's session, for waiting on what it has taken and refreshed rather than on time. */
+    org.socketplayground.ui.session.Session session() {
+        return app.session();
+    }
+
     @AfterEach
     void closeWindow() throws Exception {
         FxToolkit.cleanupStages();

@@ -241,6 +241,19 @@ final class WindowDriver {
         });
     }
 
+    /** Waits until the session has refreshed its views this many more times (each refresh is where the log follows). */
+    void awaitRefreshes(org.socketplayground.ui.session.Session session, int count) {
+        long[] seen = new long[] {onFx(() -> session.refreshedProperty().get()), 0};
+        waitUntil(() -> {
+            long now = session.refreshedProperty().get();
+            if (now != seen[0]) {
+                seen[0] = now;
+                seen[1]++;
+            }
+            return seen[1] >= count;
+        }, () -> count + " refreshes of the window");
+    }
+
     void waitUntil(Callable<Boolean> condition, String what) {
         waitUntil(condition, () -> what);
     }
