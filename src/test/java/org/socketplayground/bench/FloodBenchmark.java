@@ -34,6 +34,7 @@ import javafx.scene.control.ToggleButton;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.socketplayground.robustness.HeapAfterGc;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 import org.socketplayground.engine.SocketInfo;
@@ -337,7 +338,7 @@ class FloodBenchmark {
     }
 
     private Memory memoryFlood(String udp) throws Exception {
-        long beforeMb = heapAfterGc();
+        long beforeMb = HeapAfterGc.megabytes();
         int port = localPort(udp);
         long startCount = datagramsShown(udp);
         long[] before = udpCounters();
@@ -346,17 +347,8 @@ class FloodBenchmark {
         waitUntilUiCaughtUp(udp);
         long received = datagramsShown(udp) - startCount;
         long[] after = udpCounters();
-        return new Memory(heapAfterGc(), beforeMb, Long.parseLong(sent[1]), received, after[0] - before[0],
+        return new Memory(HeapAfterGc.megabytes(), beforeMb, Long.parseLong(sent[1]), received, after[0] - before[0],
                 Long.parseLong(sent[2]) / 1e9);
-    }
-
-    private static long heapAfterGc() throws InterruptedException {
-        Runtime rt = Runtime.getRuntime();
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
     }
 
     // ---------------------------------------------------------------- 5. TCP
