@@ -2,7 +2,11 @@ package org.socketplayground.ui;
 
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Tab;
@@ -14,11 +18,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import org.socketplayground.ui.code.CodeView;
 import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.system.SystemView;
 import org.socketplayground.ui.widgets.KeepWhole;
 import org.socketplayground.ui.widgets.Shortcuts;
 
 /**
- * The window's frame: it places the views (toolbar, sockets, calls, log, lesson, Python, details, status) and
+ * The window's frame: it places the views (toolbar, sockets, calls, log, lesson, Python, details, system, status) and
  * decides only what belongs to the frame itself — the text size of the whole window and which tab is in front.
  */
 public final class PlaygroundWindow {
@@ -28,6 +33,8 @@ public final class PlaygroundWindow {
     @FXML private Tab lessonTab;
     @FXML private Tab pythonTab;
     @FXML private CodeView codeController;
+    @FXML private Tab systemTab;
+    @FXML private SystemView systemController;
 
     public PlaygroundWindow(Session session) {
         this.session = session;
@@ -44,6 +51,10 @@ public final class PlaygroundWindow {
             }
         });
         codeController.shownProperty().bind(pythonTab.selectedProperty());
+        // Read the machine's sockets only while their tab is in front of a window that shows.
+        ObservableValue<Boolean> showing = root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty)
+                .orElse(false);
+        systemController.shownProperty().bind(systemTab.selectedProperty().and(BooleanExpression.booleanExpression(showing)));
         // Quitting closes the window, and with it every socket and thread (the application's onHidden).
         Shortcuts.install(root, Map.of(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> root.getScene().getWindow().hide()));

@@ -1,0 +1,286 @@
+package org.socketplayground.ui.system;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.util.Duration;
+import org.socketplayground.engine.SocketInfo;
+import org.socketplayground.engine.SocketState;
+import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.system.ProcNet;
+import org.socketplayground.system.SystemSocket;
+import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.session.SocketRow;
+import org.socketplayground.ui.widgets.Cells;
+import org.socketplayground.ui.widgets.TableZoom;
+
+/**
+ * The machine's sockets, as {@code ss -tuxan} shows them, read from /proc/net about once a second while the tab is in
+ * front and not at all while it is hidden. The reading runs on a thread of its own; the app's own sockets carry their
+ * name in "Socket" and stand out, so that a class sees its {@code s1} among the machine's others, a TIME-WAIT left by a
+ * closed connection, or a Recv-Q that grows while nobody reads.
+ */
+public final class SystemView {
+    /** How often the table is read again while it shows (playground.systemRefreshMs). */
+    static final long REFRESH_MS = Long.getLong("playground.systemRefreshMs", 1000);
+
+    private static final Map<String, String> STATE_MEANINGS = Map.of(
+            "UNCONN", "Not connected: a UDP socket (bound or not), or a Unix socket without a peer",
+            "LISTEN", "Listening: Recv-Q counts the connections waiting for accept()",
+            "ESTAB", "Connected",
+            "SYN-SENT", "connect() has sent its SYN and waits for an answer",
+            "TIME-WAIT", "This end closed the connection first: the system keeps the address pair for a minute so that late segments cannot reach a new connection (the SO_REUSEADDR lesson)",
+            "CLOSE-WAIT", "The peer closed its side; this end has not called close() yet",
+            "FIN-WAIT-1", "close() was called; the peer has not acknowledged it yet",
+            "FIN-WAIT-2", "close() was acknowledged; waiting for the peer to close its side",
+            "LAST-ACK", "Both sides closed; waiting for the last acknowledgement");
+
+    private final Session session;
+    private final ProcNet procNet;
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
+    private final ObservableList<SystemRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<SystemRow> visible = new FilteredList<>(rows);
+    /** One reading thread, which ends when the tab has been hidden for a few seconds. */
+    private final ThreadPoolExecutor reader = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "system-sockets");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Whether this system lists its sockets in /proc/net: asked once. */
+    private final boolean available;
+    /** A read is under way: the timer does not start another behind it on a slow machine. */
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(REFRESH_MS), e -> readSoon()));
+    private List<SystemSocket> lastRead = List.of();
+    private static final String CLOSED = " (closed)";
+    /** See {@link #learnOwnSockets()}. */
+    private final Map<String, Own> known = new LinkedHashMap<>();
+    private String lastError;
+
+    @FXML private TextField systemFilterField;
+    @FXML private Label systemSummary;
+    @FXML private Label systemPlaceholder;
+    @FXML private TableView<SystemRow> systemSocketsTable;
+    @FXML private TableColumn<SystemRow, String> systemNetidColumn;
+    @FXML private TableColumn<SystemRow, String> systemStateColumn;
+    @FXML private TableColumn<SystemRow, String> systemRecvQColumn;
+    @FXML private TableColumn<SystemRow, String> systemSendQColumn;
+    @FXML private TableColumn<SystemRow, String> systemLocalColumn;
+    @FXML private TableColumn<SystemRow, String> systemPeerColumn;
+    @FXML private TableColumn<SystemRow, String> systemSocketColumn;
+
+    public SystemView(Session session) {
+        this(session, new ProcNet());
+    }
+
+    SystemView(Session session, ProcNet procNet) {
+        this.session = session;
+        this.procNet = procNet;
+        this.available = procNet.available();
+        reader.allowCoreThreadTimeOut(true);
+    }
+
+    /** Whether the tab is in front: it reads the machine's sockets only then. */
+    public BooleanProperty shownProperty() {
+        return shown;
+    }
+
+    /** One row: a socket of the machine, and the name of the app's socket it is, if it is one. */
+    public record SystemRow(SystemSocket socket, String name) {
+        String key() {
+            return socket.netid() + " " + socket.local() + " " + socket.peer() + " " + socket.inode();
+        }
+
+        boolean matches(String needle) {
+            String n = needle.toLowerCase(Locale.ROOT);
+            return socket.netid().contains(n) || socket.state().toLowerCase(Locale.ROOT).contains(n)
+                    || socket.local().toLowerCase(Locale.ROOT).contains(n) || socket.peer().toLowerCase(Locale.ROOT).contains(n)
+                    || name.toLowerCase(Locale.ROOT).contains(n);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        timer.setCycleCount(Timeline.INDEFINITE);
+        column(systemNetidColumn, r -> r.socket().netid());
+        column(systemStateColumn, r -> r.socket().state());
+        column(systemRecvQColumn, r -> r.socket().recvQText());
+        column(systemSendQColumn, r -> r.socket().sendQText());
+        column(systemLocalColumn, r -> r.socket().local());
+        column(systemPeerColumn, r -> r.socket().peer());
+        column(systemSocketColumn, SystemRow::name);
+        systemStateColumn.setCellFactory(col -> Cells.styled(text -> "state-" + text.toLowerCase(Locale.ROOT).replace('-', '_'),
+                STATE_MEANINGS::get));
+        systemSocketsTable.setRowFactory(t -> new TableRow<>() {
+            private String applied;
+
+            @Override
+            protected void updateItem(SystemRow item, boolean empty) {
+                super.updateItem(item, empty);
+                applied = Cells.swapStyle(this, applied, !empty && item != null && !item.name().isEmpty() ? "own-socket" : null);
+            }
+        });
+        systemSocketsTable.setItems(visible);
+        systemFilterField.textProperty().addListener((o, was, now) -> {
+            String needle = now.strip();
+            visible.setPredicate(needle.isEmpty() ? null : row -> row.matches(needle));
+            summarize();
+        });
+        TableZoom.follow(systemSocketsTable, session.fontSizeProperty(), systemSendQColumn, systemRecvQColumn);
+        shown.addListener((o, was, now) -> {
+            if (now) {
+                readSoon();
+                timer.play();
+            } else {
+                timer.stop();
+            }
+        });
+        // A socket made, bound, connected or closed in the app: its name follows at once, not at the next read.
+        session.refreshedProperty().addListener((o, was, now) -> {
+            learnOwnSockets();
+            if (shown.get() && !lastRead.isEmpty()) {
+                show(lastRead);
+            }
+        });
+        if (!available) {
+            systemPlaceholder.setText("This system does not list its sockets in /proc/net (only Linux does), so there is"
+                    + " nothing to show here. In a terminal, netstat -an lists them.");
+        }
+    }
+
+    private static void column(TableColumn<SystemRow, String> column, Function<SystemRow, String> text) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+    }
+
+    /** Reads the machine's sockets on the reading thread, unless a read is still under way. */
+    private void readSoon() {
+        if (!available || !reading.compareAndSet(false, true)) {
+            return;
+        }
+        reader.execute(() -> {
+            List<SystemSocket> read;
+            String error = null;
+            try {
+                read = procNet.read();
+            } catch (Exception e) {
+                read = List.of();
+                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+            List<SystemSocket> got = read;
+            String failed = error;
+            Platform.runLater(() -> {
+                reading.set(false);
+                lastError = failed;
+                if (shown.get()) {
+                    lastRead = got;
+                    show(got);
+                }
+            });
+        });
+    }
+
+    private void show(List<SystemSocket> sockets) {
+        List<Own> own = List.copyOf(known.values());
+        List<SystemRow> fresh = new ArrayList<>(sockets.size());
+        for (SystemSocket s : sockets) {
+            fresh.add(new SystemRow(s, nameOf(s, own)));
+        }
+        SystemRow selected = systemSocketsTable.getSelectionModel().getSelectedItem();
+        if (!fresh.equals(rows)) {
+            rows.setAll(fresh);
+            if (selected != null) {
+                String key = selected.key();
+                visible.stream().filter(r -> r.key().equals(key)).findFirst()
+                        .ifPresent(r -> systemSocketsTable.getSelectionModel().select(r));
+            }
+        }
+        summarize();
+    }
+
+    private void summarize() {
+        if (lastError != null) {
+            systemSummary.setText("Could not read /proc/net: " + lastError);
+            return;
+        }
+        long mine = rows.stream().filter(r -> !r.name().isEmpty()).count();
+        String shownPart = visible.size() == rows.size() ? "" : String.format(Locale.ROOT, "showing %,d of ", visible.size());
+        systemSummary.setText(String.format(Locale.ROOT, "%s%,d sockets on this machine, %,d of them this app's; read from /proc/net every second",
+                shownPart, rows.size(), mine));
+    }
+
+    /** An app socket's address as /proc/net writes it, to find its row. */
+    private record Own(String name, String netid, boolean v6, int localPort, int peerPort) {
+    }
+
+    /**
+     * The app's sockets by id, with the addresses they had while open: a closed socket's connection can stay in
+     * TIME-WAIT for a minute, and its row should still say whose it was. Kept whether the tab shows or not (a few
+     * sockets, once per refresh), forgotten when a socket leaves the socket table.
+     */
+    private void learnOwnSockets() {
+        Set<String> listed = new HashSet<>();
+        for (SocketRow row : session.sockets()) {
+            listed.add(row.id());
+            SocketInfo info = row.info();
+            if (info.state() == SocketState.CLOSED) {
+                known.computeIfPresent(row.id(), (id, o) -> o.name.endsWith(CLOSED) ? o
+                        : new Own(row.name() + CLOSED, o.netid, o.v6, o.localPort, o.peerPort));
+                continue;
+            }
+            if (info.local() == null || ((PyValue.Int) info.local().get(1)).value() == 0) {
+                continue;
+            }
+            int localPort = (int) ((PyValue.Int) info.local().get(1)).value();
+            int peerPort = info.peer() == null ? -1 : (int) ((PyValue.Int) info.peer().get(1)).value();
+            known.put(row.id(), new Own(row.name(), info.type().isStream() ? "tcp" : "udp", info.local().size() > 2, localPort, peerPort));
+        }
+        known.keySet().retainAll(listed);
+    }
+
+    /**
+     * The app socket a row is, by kind, family and ports (ports are unique enough on one machine: a second socket on a
+     * port needs SO_REUSEADDR, and then its peer tells them apart), or "".
+     */
+    private static String nameOf(SystemSocket s, List<Own> own) {
+        if (!s.isInternet()) {
+            return "";
+        }
+        boolean v6 = s.local().startsWith("[");
+        for (Own o : own) {
+            if (o.netid.equals(s.netid()) && o.v6 == v6 && o.localPort == s.localPort() && o.peerPort == s.peerPort()) {
+                return o.name;
+            }
+        }
+        return "";
+    }
+
+    /** Stops reading for good: the window closes. */
+    public void close() {
+        timer.stop();
+        reader.shutdownNow();
+    }
+}
