@@ -74,7 +74,8 @@ class SystemTabTest extends SharedWindow {
         // What the user sees: the app's own row stands out from the machine's others.
         assertTrue(ui.onFx(() -> robot.lookup("#systemSocketsTable").lookup(".table-row-cell").queryAll().stream()
                 .filter(n -> n instanceof TableRow<?> r && !r.isEmpty() && r.getItem().toString().contains(at))
-                .allMatch(n -> n.getStyleClass().contains("own-socket"))), "the app's socket is highlighted");
+                .allMatch(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("own")))),
+                "the app's socket is highlighted");
 
         try (PythonPeer sender = PythonPeer.start(SENDER, port(udp))) {
             String from = sender.expect("sent");

@@ -21,6 +21,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -77,6 +79,8 @@ public final class SystemView {
     private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(REFRESH_MS), e -> readSoon()));
     private List<SystemSocket> lastRead = List.of();
     private static final String CLOSED = " (closed)";
+    /** The app's own sockets' rows: {@code .table-row-cell:own} in the style sheet. */
+    private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
     /** See {@link #learnOwnSockets()}. */
     private final Map<String, Own> known = new LinkedHashMap<>();
     private String lastError;
@@ -136,21 +140,27 @@ public final class SystemView {
         systemStateColumn.setCellFactory(col -> Cells.styled(text -> "state-" + text.toLowerCase(Locale.ROOT).replace('-', '_'),
                 STATE_MEANINGS::get));
         systemSocketsTable.setRowFactory(t -> new TableRow<>() {
-            private String applied;
-
             @Override
             protected void updateItem(SystemRow item, boolean empty) {
                 super.updateItem(item, empty);
-                applied = Cells.swapStyle(this, applied, !empty && item != null && !item.name().isEmpty() ? "own-socket" : null);
+                pseudoClassStateChanged(OWN, !empty && item != null && !item.name().isEmpty());
             }
         });
-        systemSocketsTable.setItems(visible);
+        // Sorted by a click on a heading, the queues as numbers; unsorted, the app's own first, then the kernel's order.
+        SortedList<SystemRow> sorted = new SortedList<>(visible);
+        sorted.comparatorProperty().bind(systemSocketsTable.comparatorProperty());
+        systemSocketsTable.setItems(sorted);
+        systemRecvQColumn.setComparator(SystemView::byNumber);
+        systemSendQColumn.setComparator(SystemView::byNumber);
         systemFilterField.textProperty().addListener((o, was, now) -> {
             String needle = now.strip();
             visible.setPredicate(needle.isEmpty() ? null : row -> row.matches(needle));
             summarize();
         });
-        TableZoom.follow(systemSocketsTable, session.fontSizeProperty(), systemSendQColumn, systemRecvQColumn);
+        // An address too long for its column (IPv6, a Unix path) is whole in its tooltip.
+        systemLocalColumn.setCellFactory(col -> Cells.styled(text -> null, text -> text.length() > 15 ? text : null));
+        systemPeerColumn.setCellFactory(col -> Cells.styled(text -> null, text -> text.length() > 15 ? text : null));
+        TableZoom.follow(systemSocketsTable, session.fontSizeProperty(), systemSendQColumn, systemNetidColumn, systemPeerColumn);
         shown.addListener((o, was, now) -> {
             if (now) {
                 readSoon();
@@ -170,6 +180,10 @@ public final class SystemView {
             systemPlaceholder.setText("This system does not list its sockets in /proc/net (only Linux does), so there is"
                     + " nothing to show here. In a terminal, netstat -an lists them.");
         }
+    }
+
+    private static int byNumber(String a, String b) {
+        return Long.compare(a.isEmpty() ? -1 : Long.parseLong(a), b.isEmpty() ? -1 : Long.parseLong(b));
     }
 
     private static void column(TableColumn<SystemRow, String> column, Function<SystemRow, String> text) {
@@ -206,15 +220,21 @@ public final class SystemView {
     private void show(List<SystemSocket> sockets) {
         List<Own> own = List.copyOf(known.values());
         List<SystemRow> fresh = new ArrayList<>(sockets.size());
+        List<SystemRow> others = new ArrayList<>(sockets.size());
         for (SystemSocket s : sockets) {
-            fresh.add(new SystemRow(s, nameOf(s, own)));
+            SystemRow row = new SystemRow(s, nameOf(s, own));
+            (row.name().isEmpty() ? others : fresh).add(row);
         }
+        // The app's own in the socket table's order (the order they were made), then the machine's.
+        List<String> names = own.stream().map(Own::name).toList();
+        fresh.sort(java.util.Comparator.comparingInt(r -> names.indexOf(r.name())));
+        fresh.addAll(others);
         SystemRow selected = systemSocketsTable.getSelectionModel().getSelectedItem();
         if (!fresh.equals(rows)) {
             rows.setAll(fresh);
             if (selected != null) {
                 String key = selected.key();
-                visible.stream().filter(r -> r.key().equals(key)).findFirst()
+                systemSocketsTable.getItems().stream().filter(r -> r.key().equals(key)).findFirst()
                         .ifPresent(r -> systemSocketsTable.getSelectionModel().select(r));
             }
         }
@@ -228,7 +248,7 @@ public final class SystemView {
         }
         long mine = rows.stream().filter(r -> !r.name().isEmpty()).count();
         String shownPart = visible.size() == rows.size() ? "" : String.format(Locale.ROOT, "showing %,d of ", visible.size());
-        systemSummary.setText(String.format(Locale.ROOT, "%s%,d sockets on this machine, %,d of them this app's; read from /proc/net every second",
+        systemSummary.setText(String.format(Locale.ROOT, "%s%,d sockets, %,d of them this app's · read every second",
                 shownPart, rows.size(), mine));
     }
 
