@@ -8,12 +8,13 @@ A statement starting with '? ' prints only 'ok' or the error, for values that di
 The Java engine runs the same file (DifferentialTest) and must print the same lines.
 """
 import ast
+import select
 import socket
 import sys
 import threading
 import time
 
-ns = {'socket': socket}
+ns = {'socket': socket, 'select': select}
 
 
 def fmt(v):
@@ -25,6 +26,8 @@ def fmt(v):
     if isinstance(v, tuple):
         parts = [fmt(x) for x in v]
         return '(' + parts[0] + ',)' if len(parts) == 1 else '(' + ', '.join(parts) + ')'
+    if isinstance(v, list):
+        return '[' + ', '.join(fmt(x) for x in v) + ']'
     return repr(v)
 
 

@@ -22,6 +22,8 @@ public final class PyConsole {
     }
 
     private static final PyValue MODULE = new PyValue.Str("<module 'socket'>");
+    /** The {@code select} module: its one function, {@code select.select}, is an engine call like socket's. */
+    private static final PyValue SELECT = new PyValue.Str("<module 'select'>");
     /**
      * The longest bytes that {@code b'x' * n} or {@code a + b} makes: 16 times the largest UDP datagram, and more than
      * a lesson's sendall needs. A line (a lesson's, or one typed) must not take the memory the sockets and the log need,
@@ -132,6 +134,13 @@ public final class PyConsole {
             }
             return parts.size() == 1 ? "(" + parts.get(0) + ",)" : "(" + String.join(", ", parts) + ")";
         }
+        if (value instanceof PyValue.PyList l) {   // select()'s lists of sockets
+            List<String> parts = new ArrayList<>();
+            for (PyValue item : l.items()) {
+                parts.add(describe(item));
+            }
+            return "[" + String.join(", ", parts) + "]";
+        }
         return value.repr();
     }
 
@@ -202,6 +211,9 @@ public final class PyConsole {
         if (expr instanceof PyExpr.Name n) {
             if (n.name().equals("socket")) {
                 return MODULE;
+            }
+            if (n.name().equals("select") && !variables.containsKey("select")) {
+                return SELECT;
             }
             PyValue v = variables.get(n.name());
             v = v != null ? v : PyBuiltins.named(n.name());
@@ -281,11 +293,19 @@ public final class PyConsole {
     }
 
     private static boolean isSocketCall(PyValue target, String name) {
-        return target instanceof PyValue.SocketRef || (target == MODULE && SocketModule.isFunction(name));
+        return target instanceof PyValue.SocketRef || (target == MODULE && SocketModule.isFunction(name))
+                || (target == SELECT && name.equals("select"));
     }
 
     private Invocation invocation(PyValue target, String name, List<PyExpr> argExprs) throws PyException {
-        List<PyValue> args = PyBuiltins.forEngine(target == MODULE, name, arguments(argExprs));
+        PyBuiltins.Arguments given = arguments(argExprs);
+        if (target == SELECT) {
+            if (!given.keywords().isEmpty()) {
+                throw new PyException(PyError.typeError("select.select() takes no keyword arguments"));
+            }
+            return new Invocation(SocketEngine.MODULE, name, given.positional());
+        }
+        List<PyValue> args = PyBuiltins.forEngine(target == MODULE, name, given);
         return new Invocation(target == MODULE ? SocketEngine.MODULE : ((PyValue.SocketRef) target).id(), name, args);
     }
 
@@ -304,7 +324,7 @@ public final class PyConsole {
 
     /** {@code target.name(...)} on anything but a socket: the module's other names, or a value's method. */
     private static PyValue callOn(PyValue target, String name, PyBuiltins.Arguments args) throws PyException {
-        if (target == MODULE || target instanceof PyValue.Const) {
+        if (target == MODULE || target == SELECT || target instanceof PyValue.Const) {
             PyValue attr = staticAttribute(target, name);
             throw new PyException(PyError.typeError("'" + attr.typeName() + "' object is not callable"));
         }
@@ -323,6 +343,13 @@ public final class PyConsole {
     }
 
     private static PyValue staticAttribute(PyValue target, String name) throws PyException {
+        if (target == SELECT) {
+            return switch (name) {
+                case "select" -> new PyValue.Builtin("select", false);
+                case "error" -> new PyValue.Builtin("OSError", true);
+                default -> throw new PyException(new PyError("AttributeError", null, "module 'select' has no attribute '" + name + "'"));
+            };
+        }
         if (target == MODULE) {
             PyValue v = SocketModule.attribute(name);
             if (v == null && SocketModule.isFunction(name)) {

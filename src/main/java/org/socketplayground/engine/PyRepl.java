@@ -14,8 +14,9 @@ import org.socketplayground.engine.py.PyValue;
  * as its socket's mode says; whatever it is, {@link #run} answers with lines of text, never an exception.
  */
 public final class PyRepl {
-    /** What {@code import socket} needs: nothing, the module is always there. */
-    private static final String IMPORT = "import socket";
+    /** What {@code import socket} and {@code import select} need: nothing, the modules are always there. */
+    private static final java.util.Set<String> IMPORTS = java.util.Set.of("import socket", "import select",
+            "import socket, select", "import select, socket");
 
     private final SocketEngine engine;
     private final PyConsole console;
@@ -28,11 +29,12 @@ public final class PyRepl {
     /** Runs one line and returns what the REPL prints for it: no lines, one, or (for print) several. */
     public List<String> run(String typed) {
         String line = withoutComment(typed).strip();
-        if (line.isEmpty() || line.equals(IMPORT)) {
+        if (line.isEmpty() || IMPORTS.contains(line.replaceAll("\\s+", " "))) {
             return List.of();
         }
-        if (line.startsWith("from socket import") || line.startsWith("import ")) {
-            return List.of("Only 'import socket' works here: write socket.socket(...), socket.AF_INET, socket.htons(...)");
+        if (line.startsWith("from ") || line.startsWith("import ")) {
+            return List.of("Only 'import socket' and 'import select' work here: write socket.socket(...), socket.AF_INET,"
+                    + " select.select([s1], [], [], 2.0)");
         }
         try {
             PyParser.Statement statement = PyParser.parseStatement(line);

@@ -52,6 +52,9 @@ abstract class PySocket {
     /** The state of a socket that is not closed. */
     abstract SocketState openState();
 
+    /** What select() watches for this socket, and what is ready whatever the channel says ({@link Selects}). */
+    abstract Selects.Readiness readiness();
+
     abstract void closeChannels();
 
     /** connect(address); call names the function in CPython's messages (connect or connect_ex). */

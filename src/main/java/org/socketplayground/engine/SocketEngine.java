@@ -175,10 +175,22 @@ public final class SocketEngine implements AutoCloseable {
         }
     }
 
+    /** A socket named in a select() list: by reference, or by its fileno(); null if there is none. */
+    private PySocket socketOf(PyValue item) {
+        if (item instanceof PyValue.SocketRef r) {
+            return sockets.get(r.id());
+        }
+        long fd = ((PyValue.Int) item).value();
+        return sockets.values().stream().filter(s -> s.fd == fd && !s.isClosed()).findFirst().orElse(null);
+    }
+
     private PyValue dispatch(CallContext ctx, String target, String call, List<PyValue> args) throws PyException {
         if (MODULE.equals(target)) {
             if (call.equals("socket")) {
                 return createSocket(ctx, args);
+            }
+            if (call.equals("select")) {
+                return Selects.select(ctx, args, this::socketOf);
             }
             return SocketModule.call(call, args);
         }

@@ -52,6 +52,16 @@ final class TcpConnection {
         return writeShut;
     }
 
+    /** For select(): peeked bytes and shut reads are readable now; the rest the channel tells. */
+    Selects.Readiness readiness() {
+        boolean now;
+        synchronized (this) {
+            now = peeked.length > 0;
+        }
+        return new Selects.Readiness(channel, SelectionKey.OP_READ, SelectionKey.OP_WRITE,
+                now || readShut || closed() ? Selects.READ : 0);
+    }
+
     SocketAddress peer() {
         try {
             return closed() ? null : channel.getRemoteAddress();

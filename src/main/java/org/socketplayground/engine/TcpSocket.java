@@ -84,6 +84,17 @@ final class TcpSocket extends PySocket {
         };
     }
 
+    @Override
+    Selects.Readiness readiness() {
+        return switch (phase) {
+            // Linux reports a stream socket neither connected nor listening as readable and writable (POLLHUP, POLLOUT).
+            case FRESH -> new Selects.Readiness(null, 0, 0, Selects.READ | Selects.WRITE);
+            case CONNECTING -> new Selects.Readiness(channels.stream(), 0, SelectionKey.OP_CONNECT, 0);
+            case LISTENING -> new Selects.Readiness(channels.server(), SelectionKey.OP_ACCEPT, 0, 0);
+            case CONNECTED -> connection.readiness();
+        };
+    }
+
     // ---------------------------------------------------------------- connections
 
     @Override

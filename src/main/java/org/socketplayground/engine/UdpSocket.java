@@ -55,6 +55,12 @@ final class UdpSocket extends PySocket {
     }
 
     @Override
+    Selects.Readiness readiness() {
+        // Always writable; readable when a datagram waits, in the channel or kept aside (peeked, or queued before connect).
+        return new Selects.Readiness(dgram, SelectionKey.OP_READ, 0, Selects.WRITE | (kept.isEmpty() ? 0 : Selects.READ));
+    }
+
+    @Override
     long datagramsIn() {
         return datagramsIn.sum();
     }

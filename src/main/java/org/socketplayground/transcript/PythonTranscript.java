@@ -52,6 +52,8 @@ public final class PythonTranscript {
     /** Counts the calls that left (trimmed or cleared): the pane, which only appends otherwise, is written again. */
     private long removals;
     private long chars;
+    /** A select() was made: the header imports the select module too, from then on. */
+    private boolean selectUsed;
 
     /** A kept call and the length of its line when it came, for the pane's budget. */
     private record Line(Payloads.Kept kept, int chars) {
@@ -88,6 +90,10 @@ public final class PythonTranscript {
         }
         ports.learn(r);
         others.learn(r);
+        if (isSelect(r) && !selectUsed) {
+            selectUsed = true;
+            removals++;   // the header grows a line: the pane is written again
+        }
         Payloads.Kept k = Payloads.keep(r);   // first: nothing below ever sees more than the first bytes of large data
         Line line = new Line(k, line(k).length() + 1);
         kept.put(r.seq(), line);
@@ -133,12 +139,36 @@ public final class PythonTranscript {
 
     /** The lines the pane shows before the calls: a note when earlier calls left, then {@link #HEADER}. */
     public List<String> header() {
+        List<String> imports = selectUsed ? List.of("import select", "import socket", "") : HEADER;
         if (trimmed == 0) {
-            return HEADER;
+            return imports;
         }
         String note = String.format(java.util.Locale.ROOT, "# … %,d earlier statement%s trimmed to keep memory bounded",
                 trimmed, trimmed == 1 ? "" : "s");
-        return List.of(note, HEADER.get(0), HEADER.get(1));
+        List<String> withNote = new java.util.ArrayList<>(imports.size() + 1);
+        withNote.add(note);
+        withNote.addAll(imports);
+        return withNote;
+    }
+
+    /** {@code select.select(...)}: a function of the select module, made on no socket. */
+    private static boolean isSelect(CallRecord r) {
+        return r.socketId() == null && r.call().equals("select");
+    }
+
+    /** A value as Python source, sockets (in select()'s lists) by their names. */
+    private String named(PyValue v) {
+        if (v instanceof PyValue.SocketRef ref) {
+            return names.of(ref.id());
+        }
+        if (v instanceof PyValue.PyList l) {
+            return l.items().stream().map(this::named).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        if (v instanceof PyValue.Tuple t) {
+            String inside = t.items().stream().map(this::named).collect(java.util.stream.Collectors.joining(", "));
+            return t.items().size() == 1 ? "(" + inside + ",)" : "(" + inside + ")";
+        }
+        return v.repr();
     }
 
     /** The pane's text: the header, then one line per call. */
@@ -239,6 +269,9 @@ public final class PythonTranscript {
         if (r.call().equals("socket")) {
             return names.of(r.socketId()) + " = " + call;
         }
+        if (isSelect(r)) {
+            return "r, w, x = " + call;
+        }
         if (r.call().equals("accept") && r.value() instanceof PyValue.Tuple t && t.get(0) instanceof PyValue.SocketRef conn) {
             return names.of(conn.id()) + ", " + addressVariable(conn.id()) + " = " + call;
         }
@@ -250,10 +283,13 @@ public final class PythonTranscript {
         return "addr" + connectionId.replaceAll("\\D", "");
     }
 
-    private static String comment(Payloads.Kept k) {
+    private String comment(Payloads.Kept k) {
         CallRecord r = k.record();
         if (r.failed()) {
             return r.error().toString();
+        }
+        if (isSelect(r)) {
+            return named(r.value());
         }
         if (k.cut() != null && r.receivedData() != null) {
             String data = k.cut().repr(r.receivedData());
@@ -276,6 +312,9 @@ public final class PythonTranscript {
     private String expression(Payloads.Kept k) {
         CallRecord r = k.record();
         StringBuilder sb = new StringBuilder();
+        if (isSelect(r)) {
+            return r.args().stream().map(this::named).collect(java.util.stream.Collectors.joining(", ", "select.select(", ")"));
+        }
         sb.append(r.socketId() == null || r.call().equals("socket") ? "socket" : names.of(r.socketId())).append('.').append(r.call()).append('(');
         for (int i = 0; i < r.args().size(); i++) {
             boolean cutData = i == 0 && k.cut() != null && Payloads.isSend(r);
@@ -297,7 +336,7 @@ public final class PythonTranscript {
         sb.append("Run it with python3 once the playground's sockets are closed: it makes the same calls,\n");
         sb.append("prints what each one gave, and catches the errors the playground showed, then goes on.\n");
         sb.append("\"\"\"\n");
-        sb.append("import socket\n\n\n");
+        sb.append(selectUsed ? "import select\nimport socket\n\n\n" : "import socket\n\n\n");
         sb.append("def error(e):\n");
         sb.append("    \"\"\"An exception as the traceback's last line shows it.\"\"\"\n");
         sb.append("    kind = type(e)\n");
@@ -321,8 +360,8 @@ public final class PythonTranscript {
             } else if (r.failed()) {
                 sb.append("try:\n    ").append(code(k)).append("\nexcept Exception as e:  # ").append(comment)
                         .append("\n    print(error(e))\n");
-            } else if (comment == null) {
-                sb.append(code(k)).append('\n');
+            } else if (comment == null || isSelect(r)) {
+                sb.append(code(k)).append(comment == null ? "" : "  # " + comment).append('\n');
             } else if (r.call().equals("accept")) {
                 String conn = ((PyValue.SocketRef) ((PyValue.Tuple) r.value()).get(0)).id();
                 sb.append(code(k)).append("  # ").append(comment).append('\n');

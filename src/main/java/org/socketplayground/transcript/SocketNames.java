@@ -23,9 +23,9 @@ public final class SocketNames {
             "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
             "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
             "with", "yield", "match", "case", "_");
-    /** What the saved script itself uses: its module, helpers and the builtins it calls. */
-    private static final Set<String> SCRIPT_NAMES = Set.of("socket", "error", "e", "print", "repr", "type", "str",
-            "set", "Exception", "SystemExit", "TimeoutError", "OSError", "BlockingIOError", "KeyboardInterrupt",
+    /** What the saved script itself uses: its modules, select()'s r, w, x, helpers and the builtins it calls. */
+    private static final Set<String> SCRIPT_NAMES = Set.of("socket", "select", "r", "w", "x", "error", "e", "print", "repr",
+            "type", "str", "set", "Exception", "SystemExit", "TimeoutError", "OSError", "BlockingIOError", "KeyboardInterrupt",
             OtherPrograms.WAIT, OtherPrograms.PRINT, OtherPrograms.ACCEPT, OtherPrograms.SILENT);
 
     private final Map<String, String> nameById = new ConcurrentHashMap<>();

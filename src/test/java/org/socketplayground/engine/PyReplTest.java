@@ -136,8 +136,23 @@ class PyReplTest {
         assertEquals(List.of("0.5"), repl.run("2 ** -1"));
         assertEquals(List.of("1"), repl.run("1 ** 1000000000000"));
         assertTrue(repl.run("b'x' * 1000000000000").get(0).startsWith("MemoryError: "));
-        assertEquals(List.of("Only 'import socket' works here: write socket.socket(...), socket.AF_INET, socket.htons(...)"),
-                repl.run("from socket import *"));
+        assertEquals(List.of("Only 'import socket' and 'import select' work here: write socket.socket(...), socket.AF_INET,"
+                + " select.select([s1], [], [], 2.0)"), repl.run("from socket import *"));
+    }
+
+    @Test
+    void selectIsImportedAndAnswersWithTheReadySockets() {
+        assertEquals(List.of(), repl.run("import select"));
+        assertEquals(List.of(), repl.run("import socket, select"));
+        repl.run("u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)");
+        repl.run("u.bind(('127.0.0.1', 0))");
+        // As Python's REPL prints them: the lists hold the socket objects themselves.
+        String writable = repl.run("select.select([u], [u], [], 0)").get(0);
+        assertTrue(writable.startsWith("([], [<socket.socket s1, family=AF_INET, type=SOCK_DGRAM") && writable.endsWith(">], [])"), writable);
+        repl.run("u.sendto(b'hi', u.getsockname())");
+        assertTrue(repl.run("select.select([u], [], [], 2.0)").get(0).startsWith("([<socket.socket s1,"));
+        assertEquals(List.of("ValueError: timeout must be non-negative"), repl.run("select.select([u], [], [], -1)"));
+        assertEquals(List.of("AttributeError: module 'select' has no attribute 'poll'"), repl.run("select.poll()"));
     }
 
     @Test

@@ -52,6 +52,33 @@ class PythonTranscriptTest {
     }
 
     @Test
+    void aSelectImportsItsModuleOnceAndWritesTheListsBySocketName(@TempDir Path dir) throws Exception {
+        String script;
+        try (SocketEngine engine = new SocketEngine()) {
+            SocketNames names = new SocketNames();
+            PythonTranscript transcript = transcriptOf(engine, names);
+            String s = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).value().repr();
+            names.name(s, "receiver");
+            engine.call(s, "bind", SocketEngine.address("127.0.0.1", 0));
+            PyValue.SocketRef ref = new PyValue.SocketRef(s);
+            PyValue watched = new PyValue.PyList(List.of(ref));
+            assertEquals("([], [receiver], [])", transcript.line(engine.call(SocketEngine.MODULE, "select", watched, watched,
+                    new PyValue.PyList(List.of()), PyValue.of(0))).split("  # ")[1]);
+            assertTrue(transcript.text().startsWith("import select\nimport socket\n\n"), transcript.text());
+            engine.call(s, "sendto", PyValue.of("ping".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                    engine.call(s, "getsockname").value());
+            engine.call(SocketEngine.MODULE, "select", watched, new PyValue.PyList(List.of()), new PyValue.PyList(List.of()),
+                    new PyValue.Float(2.0));
+            String text = transcript.text();
+            assertTrue(text.contains("\nr, w, x = select.select([receiver], [], [], 2.0)  # ([receiver], [], [])\n"), text);
+            assertEquals(1, text.split("import select", -1).length - 1, "imported once: " + text);
+            script = transcript.script(Instant.now());
+        }
+        assertTrue(script.contains("\nimport select\nimport socket\n"), script);
+        runScript(dir, script);   // it runs to its end under python3
+    }
+
+    @Test
     void largeDataIsWrittenShortAndTheScriptStillSendsEveryByte(@TempDir Path dir) throws Exception {
         byte[] mixed = new byte[65_507];
         new java.util.Random(17).nextBytes(mixed);
