@@ -79,11 +79,21 @@ public record CallRecord(long seq, Instant time, String socketId, String call, L
     /** The call as a Python expression, e.g. {@code s1.bind(('127.0.0.1', 9999))}. */
     public String expression() {
         StringBuilder sb = new StringBuilder();
-        sb.append(socketId == null || call.equals("socket") ? "socket" : socketId).append('.').append(call).append('(');
+        sb.append(isModuleCall() ? module() : socketId).append('.').append(call).append('(');
         for (int i = 0; i < args.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(args.get(i).source());
         }
         return sb.append(')').toString();
+    }
+
+    /** Whether the call is a module's function ({@code socket.socket}, {@code socket.htons}, {@code select.select}). */
+    public boolean isModuleCall() {
+        return socketId == null || call.equals("socket");
+    }
+
+    /** The module of a module call, as Python names it: {@code select} for select(), else {@code socket}. */
+    public String module() {
+        return socketId == null && call.equals("select") ? "select" : "socket";
     }
 
     @Override

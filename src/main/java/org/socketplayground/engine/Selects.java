@@ -180,6 +180,48 @@ final class Selects {
         return ready;
     }
 
+    /**
+     * What select() would answer now for each open socket, without waiting and without a record: "r", "w", "rw" or
+     * "" (the socket table's Ready column). One selector for all of them, closed again at once.
+     */
+    static Map<String, String> probe(Map<String, PySocket> sockets) {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (Selector selector = Selector.open()) {
+            Map<SelectionKey, String> keys = new IdentityHashMap<>();
+            Map<String, Readiness> of = new java.util.HashMap<>();
+            Map<String, Integer> ready = new java.util.HashMap<>();
+            for (Map.Entry<String, PySocket> e : sockets.entrySet()) {
+                if (e.getValue().isClosed()) {
+                    continue;
+                }
+                Readiness r = e.getValue().readiness();
+                of.put(e.getKey(), r);
+                ready.put(e.getKey(), r.always());
+                int ops = r.readOp() | r.writeOp();
+                if (ops != 0 && r.channel() != null) {
+                    try {
+                        keys.put(r.channel().register(selector, ops), e.getKey());
+                    } catch (IOException | RuntimeException ignored) {
+                        // closed or swapped meanwhile: no readiness from the channel this time
+                    }
+                }
+            }
+            selector.selectNow();
+            for (SelectionKey key : selector.selectedKeys()) {
+                String id = keys.get(key);
+                Readiness r = of.get(id);
+                if (key.isValid()) {
+                    int got = ((key.readyOps() & r.readOp()) != 0 ? READ : 0) | ((key.readyOps() & r.writeOp()) != 0 ? WRITE : 0);
+                    ready.merge(id, got, (a, b) -> a | b);
+                }
+            }
+            ready.forEach((id, bits) -> out.put(id, ((bits & READ) != 0 ? "r" : "") + ((bits & WRITE) != 0 ? "w" : "")));
+        } catch (IOException e) {
+            // no selector to be had (out of descriptors): the column stays as it was
+        }
+        return out;
+    }
+
     /** The items of a list whose socket is ready for the op, in the list's order (a socket twice, twice). */
     private static List<PyValue> pick(List<PyValue> list, Map<PyValue, PySocket> of, Map<PySocket, Integer> ready, int op) {
         List<PyValue> out = new ArrayList<>();

@@ -175,6 +175,14 @@ public final class SocketEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * What select() would answer now for each open socket, by id: "r", "w", "rw" or "". Makes no call and no record;
+     * it does not wait, but it asks the system: not on the JavaFX thread.
+     */
+    public Map<String, String> readiness() {
+        return Selects.probe(sockets);
+    }
+
     /** A socket named in a select() list: by reference, or by its fileno(); null if there is none. */
     private PySocket socketOf(PyValue item) {
         if (item instanceof PyValue.SocketRef r) {

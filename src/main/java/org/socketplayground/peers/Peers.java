@@ -119,7 +119,7 @@ public final class Peers implements AutoCloseable {
 
     /** Whether the socket is one of the peers' own (a server, a client, or a connection a server accepted). */
     public boolean owns(String socketId) {
-        return own.contains(socketId);
+        return socketId != null && own.contains(socketId);
     }
 
     /** Whether a datagram from this (host, port) comes from one of the built-in UDP echo servers. */

@@ -17,6 +17,11 @@ public final class OutcomeView {
     private final Session session;
     /** The call whose outcome is shown, so that a refresh shows a newer one only. */
     private long shownSeq = -1;
+    /**
+     * The latest shown call in effect order (pending calls have none): a call on the selected socket that reports late
+     * (a send that woke a select(), whose thread reports after it) does not replace what came after it.
+     */
+    private long shownEffect = -1;
     @FXML private Label outcomeCallLabel;
     @FXML private Label outcomeLabel;
     @FXML private Label explanationLabel;
@@ -32,7 +37,7 @@ public final class OutcomeView {
         session.refreshedProperty().addListener((o, was, now) -> {
             SocketRow row = session.selectedSocket();
             CallRecord last = row == null ? null : session.lastCallOn(row.id());
-            if (last != null && last.seq() > shownSeq) {
+            if (last != null && (last.seq() > shownSeq && last.isPending() || last.effect() > shownEffect)) {
                 show(Outcome.of(last));
             }
         });
@@ -56,6 +61,7 @@ public final class OutcomeView {
     private void show(Outcome outcome, String style) {
         CallRecord r = outcome.record();
         shownSeq = r == null ? shownSeq : Math.max(shownSeq, r.seq());
+        shownEffect = r == null ? shownEffect : Math.max(shownEffect, r.effect());
         outcomeCallLabel.setText(outcome.call());
         outcomeLabel.setText(outcome.text());
         outcomeLabel.getStyleClass().removeAll("pending", "error", "success", "refused");

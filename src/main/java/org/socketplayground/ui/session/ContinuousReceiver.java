@@ -112,8 +112,9 @@ final class ContinuousReceiver implements AutoCloseable {
         }
     }
 
+    /** Whether the socket receives continuously; a call on no socket (select()) never does. */
     boolean isRunning(String socketId) {
-        return loops.containsKey(socketId);
+        return socketId != null && loops.containsKey(socketId);
     }
 
     boolean isReplying(String socketId) {

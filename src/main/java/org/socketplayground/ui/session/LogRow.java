@@ -110,7 +110,7 @@ public final class LogRow {
 
     /** The call as Python, as {@link CallRecord#expression()} writes it, sockets by name, data arguments shortened. */
     private static String expression(CallRecord r, SocketNames names) {
-        return (r.socketId() == null || r.call().equals("socket") ? "socket" : Inputs.escaped(names.of(r.socketId()))) + "."
+        return (r.isModuleCall() ? r.module() : Inputs.escaped(names.of(r.socketId()))) + "."
                 + Inputs.escaped(r.call())
                 + r.args().stream().map(a -> source(a, DETAIL_BYTES)).collect(Collectors.joining(", ", "(", ")"));
     }
@@ -146,7 +146,7 @@ public final class LogRow {
 
     /** The socket by the name a lesson gave it, else its id. */
     public String socket() {
-        return record.socketId() == null ? "socket" : Inputs.escaped(names.of(record.socketId()));
+        return record.socketId() == null ? record.module() : Inputs.escaped(names.of(record.socketId()));
     }
 
     public String call() {

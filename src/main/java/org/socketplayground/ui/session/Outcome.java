@@ -41,7 +41,7 @@ public final class Outcome {
      */
     public static Outcome of(CallRecord r) {
         Explanations.Explanation e = Explanations.of(r);
-        String call = (r.socketId() == null || r.call().equals("socket") ? "socket" : r.socketId()) + "." + r.call()
+        String call = (r.isModuleCall() ? r.module() : r.socketId()) + "." + r.call()
                 + r.args().stream().map(a -> brief(a, true)).collect(Collectors.joining(", ", "(", ")"));
         return new Outcome(Format.cap(call, SHOWN_CHARS),
                 r.isPending() ? "waiting…" : Format.cap(r.failed() ? r.outcome() : brief(r.value(), false), SHOWN_CHARS),

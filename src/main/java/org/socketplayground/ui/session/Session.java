@@ -65,6 +65,9 @@ public final class Session implements AutoCloseable {
     private final AtomicReference<CallRecord> userOutcome = new AtomicReference<>();
     private final AtomicReference<String> userNotice = new AtomicReference<>();
     private final ShowMe showMe = new ShowMe(this);
+    private final ReadyProbe ready;
+    /** The effect number of the user's call whose outcome shows last; the JavaFX thread. */
+    private long shownEffect;
     private final AnimationTimer pulse;
     private String lastUserCall;
     private String selectAfterCreate;
@@ -78,8 +81,9 @@ public final class Session implements AutoCloseable {
         this.engine = engine;
         this.feed = new RecordFeed(engine::effectHorizon);
         this.console = new PyConsole(engine);
-        this.prompt = new PythonPrompt(engine, console, userOutcome::set);   // its calls are the user's calls
+        this.prompt = new PythonPrompt(engine, console, this::userCallDone);   // its calls are the user's calls
         this.rows = new SocketRows(console);
+        this.ready = new ReadyProbe(engine);
         this.log = new SessionLog(maxLogRows, SessionLog.DEFAULT_BYTES, rows.names());
         this.peers = new Peers(engine);   // before the receive loops: auto-reply leaves its echo servers unanswered
         this.receiver = new ContinuousReceiver(engine, peers, rows.names(), this::notice);
@@ -244,7 +248,17 @@ public final class Session implements AutoCloseable {
     public CompletableFuture<CallRecord> perform(String target, String call, List<PyValue> args) {
         lastUserCall = target + "." + call;
         selectAfterCreate = call.equals("socket") ? "" : selectAfterCreate;   // "": select it once the table has it
-        return engine.submit(target, call, args).whenComplete((record, failure) -> userOutcome.set(record));
+        return engine.submit(target, call, args).whenComplete((record, failure) -> userCallDone(record));
+    }
+
+    /**
+     * Of the user's calls that return between two pulses, the outcome shows the one that returned last in effect
+     * order: a select() woken by a send returns after it, although the two threads may report in either order.
+     */
+    private void userCallDone(CallRecord record) {
+        if (record != null) {
+            userOutcome.accumulateAndGet(record, (shown, now) -> shown == null || now.effect() >= shown.effect() ? now : shown);
+        }
     }
 
     /** Input that cannot become a call: the calls pane says why. */
@@ -284,7 +298,8 @@ public final class Session implements AutoCloseable {
     /** Ends the waiting calls of a socket (or every waiting call, for null), as Ctrl+C would. */
     public void abandonWaiting(String socketId) {
         for (CallRecord r : engine.waitingCalls()) {
-            if (socketId == null || socketId.equals(r.socketId())) {
+            // a select() waits on no one socket: Esc or Abandon ends it whichever socket is selected
+            if (socketId == null || socketId.equals(r.socketId()) || r.socketId() == null) {
                 if (receiver.isRunning(r.socketId()) && r.call().startsWith("recv")) {
                     receiver.stop(r.socketId());
                 }
@@ -350,12 +365,19 @@ public final class Session implements AutoCloseable {
         if (message != null) {
             notice.set(message);
         }
-        if (done != null) {
+        // A call whose report comes late (a send that woke a select() returns before it, its thread reports after)
+        // does not replace an outcome that came after it in effect order.
+        if (done != null && done.effect() >= shownEffect) {
             showOutcome(done);
+            shownEffect = done.effect();
         }
         boolean tick = clock.tickDue(now);
         if (!batch.isEmpty() || tick) {
             refreshSockets();
+            if (tick) {
+                ready.apply(rows);
+                ready.tick();
+            }
             clock.refresh(now, tick);
         }
     }
@@ -363,7 +385,7 @@ public final class Session implements AutoCloseable {
     private void absorb(List<CallRecord> batch) {
         RecordIntake.Taken taken = intake.take(batch, lesson.get());
         for (CallRecord r : taken.pending()) {
-            if (r.socketId() != null && (r.socketId() + "." + r.call()).equals(lastUserCall)) {
+            if (((r.socketId() == null ? SocketEngine.MODULE : r.socketId()) + "." + r.call()).equals(lastUserCall)) {
                 showOutcome(r);
             }
         }

@@ -16,6 +16,8 @@ public final class SocketRow {
     private final ReadOnlyStringWrapper peer = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper received = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper ready = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.BooleanProperty watched = new javafx.beans.property.SimpleBooleanProperty(this, "watched");
     private final RateMeter rate = new RateMeter();
 
     SocketRow(SocketInfo info, String name) {
@@ -81,6 +83,20 @@ public final class SocketRow {
 
     public ReadOnlyStringProperty modeProperty() {
         return mode.getReadOnlyProperty();
+    }
+
+    void showReady(String what) {
+        ready.set(info.state() == org.socketplayground.engine.SocketState.CLOSED ? "" : what);
+    }
+
+    /** What select() would answer now: "r" (readable), "w" (writable), "rw", or "" ({@link ReadyProbe}). */
+    public ReadOnlyStringProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    /** Ticked in the table's Watch column: the select() row's read list names the socket. */
+    public javafx.beans.property.BooleanProperty watchedProperty() {
+        return watched;
     }
 
     public ReadOnlyStringProperty receivedProperty() {

@@ -68,6 +68,13 @@ final class SocketRows {
         }
     }
 
+    /** What select() would answer now, by socket id ({@link ReadyProbe}); a socket not in the answer is not ready. */
+    void showReady(java.util.Map<String, String> ready) {
+        for (SocketRow row : sockets) {
+            row.showReady(ready.getOrDefault(row.id(), ""));
+        }
+    }
+
     /**
      * Applies the names learned since the last frame: the rows show them, the log filters by them, and the name
      * changes count once, for the views that show sockets in their text.

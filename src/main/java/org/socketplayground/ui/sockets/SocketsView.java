@@ -8,6 +8,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.Tooltip;
 import org.socketplayground.engine.SocketState;
 import org.socketplayground.ui.session.Format;
@@ -34,6 +35,12 @@ public final class SocketsView {
     @FXML private TableColumn<SocketRow, String> socketPeerColumn;
     @FXML private TableColumn<SocketRow, String> socketModeColumn;
     @FXML private TableColumn<SocketRow, String> socketReceivedColumn;
+    @FXML private TableColumn<SocketRow, String> socketReadyColumn;
+    @FXML private TableColumn<SocketRow, Boolean> socketWatchColumn;
+    private static final java.util.Map<String, String> READY_MEANINGS = java.util.Map.of(
+            "r", "Readable: a recv, recvfrom or accept would not wait; select() would list it in its first list",
+            "w", "Writable: a send would not wait; select() would list it in its second list",
+            "rw", "Readable and writable: select() would list it in both lists");
     @FXML private Label rateLabel;
     @FXML private Button removeClosedButton;
     @FXML private Sparkline rateChart;
@@ -53,6 +60,13 @@ public final class SocketsView {
         socketPeerColumn.setCellValueFactory(c -> c.getValue().peerProperty());
         socketModeColumn.setCellValueFactory(c -> c.getValue().modeProperty());
         socketReceivedColumn.setCellValueFactory(c -> c.getValue().receivedProperty());
+        // What select() would answer now (r, w, rw), and the ticks that make the select() row's read list.
+        socketReadyColumn.setCellValueFactory(c -> c.getValue().readyProperty());
+        socketReadyColumn.setCellFactory(col -> Cells.styled(text -> text.isEmpty() ? null : "ready",
+                text -> text.isEmpty() ? null : READY_MEANINGS.get(text)));
+        socketWatchColumn.setCellValueFactory(c -> c.getValue().watchedProperty());
+        socketWatchColumn.setCellFactory(CheckBoxTableCell.forTableColumn(socketWatchColumn));
+        socketTable.setEditable(true);
         socketStateColumn.setCellFactory(col -> Cells.styled(text -> "state-" + text.toLowerCase().replace('-', '_'),
                 text -> SocketState.ofLabel(text).map(SocketState::meaning).orElse(null)));
         socketLocalColumn.setCellFactory(col -> new TableCell<>() {
@@ -92,9 +106,10 @@ public final class SocketsView {
         removeClosedButton.visibleProperty().bind(removeClosedButton.disableProperty().not());
         removeClosedButton.managedProperty().bind(removeClosedButton.visibleProperty());
         Tooltip.install(rateChart, rateTip);
-        // Zoomed in on a narrow window, Received and Mode hide first: the traffic line and the calls pane show them
-        // for the selected socket.
-        TableZoom.follow(socketTable, session.fontSizeProperty(), socketReceivedColumn, socketModeColumn);
+        // On a narrow window (a projector's zoom) Mode and Received hide first: the calls pane and the traffic line show
+        // them for the selected socket; then Watch (the select() row takes names typed too), and Ready last.
+        TableZoom.follow(socketTable, session.fontSizeProperty(), socketModeColumn, socketReceivedColumn, socketWatchColumn,
+                socketReadyColumn);
         refreshRate();
     }
 
