@@ -138,4 +138,50 @@ class LessonByHandTest extends OwnWindow {
         ui.click("closeButton");
         complete();
     }
+
+    @Test
+    void oneThreadManySocketsWithSelect() {
+        open("One thread, many sockets");
+        String left = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        bindTo("0");
+        ticked();
+        String right = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        bindTo("0");
+        ticked();
+        // The table names them now: the Watch boxes fill the Select row's read list with those names.
+        watch(left);
+        watch(right);
+        ui.waitUntil(() -> ui.text("selectReadField").equals("left, right"), () -> "the read list: " + ui.text("selectReadField"));
+        ui.type("selectTimeoutField", "0");
+        ui.click("selectButton");
+        ui.expectOutcome("([], [], [])");
+        ticked();
+        String port = ui.localPort(right);
+        ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        sendTo(port, "ping");
+        ticked();
+        ui.waitUntil(() -> ui.cell("socketTable", ui.socketRow(right), "Ready").equals("rw"), "the right door is readable");
+        ui.type("selectTimeoutField", "2");
+        ui.click("selectButton");
+        ui.expectOutcome("([" + right + "], [], [])");
+        ticked();
+        ui.selectSocket(right);
+        ui.click("recvButton");
+        ticked();
+        ui.type("selectWriteField", "left, right");
+        ui.type("selectTimeoutField", "0");
+        ui.click("selectButton");
+        ui.expectOutcome("([], [" + left + ", " + right + "], [])");
+        complete();
+    }
+
+    /** Ticks the Watch box of a socket's row, as a user clicks it. */
+    private void watch(String id) {
+        javafx.scene.control.CheckBox box = ui.onFx(() -> (javafx.scene.control.CheckBox) robot.lookup("#socketTable")
+                .lookup(".table-row-cell").queryAll().stream().map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(r -> r.getItem() instanceof org.socketplayground.ui.session.SocketRow row && row.id().equals(id))
+                .findFirst().orElseThrow().lookup(".check-box"));
+        robot.clickOn(box);
+        ui.waitUntil(box::isSelected, "the Watch box of " + id + " is ticked");
+    }
 }

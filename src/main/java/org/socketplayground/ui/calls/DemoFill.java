@@ -2,6 +2,8 @@ package org.socketplayground.ui.calls;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
@@ -23,6 +25,8 @@ final class DemoFill {
     /** The largest payload shown in the Send field: a UDP datagram's largest. */
     private static final int MAX_FIELD_BYTES = 65_507;
     private static final List<String> SHUTDOWN = List.of("SHUT_RD", "SHUT_WR", "SHUT_RDWR");
+    /** {@code select.select([read], [write], [...], timeout)}: the two lists and the timeout as written. */
+    private static final Pattern SELECT_LINE = Pattern.compile("select\\.select\\(\\[([^\\]]*)\\],\\s*\\[([^\\]]*)\\],\\s*\\[[^\\]]*\\]\\s*,?\\s*([^)]*)\\)");
     private final Node pane;
     private final Consumer<Double> showMode;
     private final DemoPress press = new DemoPress();
@@ -40,7 +44,7 @@ final class DemoFill {
 
     /** Fills the fields for the call and returns the control it presses, or null for a call of no button here. */
     private Node fill(Demonstration d) {
-        String call = d.onSocket() ? d.call() : "";
+        String call = d.onSocket() || "select".equals(d.call()) ? d.call() : "";
         switch (call) {
             case "bind", "connect" -> address(d.arg(0), "hostField", "portField");
             case "listen" -> {
@@ -66,6 +70,15 @@ final class DemoFill {
             case "settimeout" -> showMode.accept(d.arg(0) instanceof PyValue.Float f ? Double.valueOf(f.value())
                     : number(d.arg(0)) == null ? null : Double.valueOf(number(d.arg(0))));
             case "setblocking" -> showMode.accept(Long.valueOf(0).equals(number(d.arg(0))) ? 0.0 : null);
+            case "select" -> {
+                // The lists as the lesson's line writes them, by the names the socket table shows.
+                Matcher m = SELECT_LINE.matcher(d.line());
+                if (m.find()) {
+                    field("selectReadField").setText(m.group(1).strip());
+                    field("selectWriteField").setText(m.group(2).strip());
+                    field("selectTimeoutField").setText(m.group(3).strip().equals("None") ? "" : m.group(3).strip());
+                }
+            }
             case "accept", "close" -> {
                 // no field to fill: the button alone
             }
