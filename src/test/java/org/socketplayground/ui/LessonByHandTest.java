@@ -8,7 +8,7 @@ import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 import org.socketplayground.lessons.Lesson;
 
-/** Three lessons done the way a student does them: by hand, with the window's own buttons. */
+/** Lessons done the way a student does them: by hand, with the window's own buttons and tabs. */
 class LessonByHandTest extends OwnWindow {
     private void open(String titleStart) {
         @SuppressWarnings("unchecked")
@@ -29,10 +29,19 @@ class LessonByHandTest extends OwnWindow {
     }
 
     private void complete() {
-        while (!ui.label("lessonStatus").contains("whole lesson")) {
+        for (int i = 0; i < 20 && !ui.label("lessonStatus").contains("whole lesson"); i++) {
             ticked();   // the remaining steps are only read
         }
-        assertTrue(ui.label("lessonStatus").contains("whole lesson is complete"));
+        // On failure: the status, and which steps are done (✔) and not (✘).
+        assertTrue(ui.label("lessonStatus").contains("whole lesson is complete"), () -> ui.label("lessonStatus") + " "
+                + ui.onFx(() -> {
+                    org.socketplayground.lessons.LessonSession l = session().lessonProperty().get();
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; l != null && i < l.lesson().steps().size(); i++) {
+                        sb.append(l.isDone(i) ? "✔" : "✘");
+                    }
+                    return sb.toString();
+                }));
     }
 
     private void bindTo(String port) {
@@ -183,5 +192,83 @@ class LessonByHandTest extends OwnWindow {
                 .findFirst().orElseThrow().lookup(".check-box"));
         robot.clickOn(box);
         ui.waitUntil(box::isSelected, "the Watch box of " + id + " is ticked");
+    }
+
+    @Test
+    void whatTheSystemSees() {
+        open("What the system sees");
+        showTab("System");
+        ui.type("systemFilterField", "127.0.0.1");
+        showTab("Lesson");
+        String quiet = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        bindTo("0");
+        ticked();
+        String port = ui.localPort(quiet);
+        String at = "127.0.0.1:" + port;
+        look(() -> systemRow(at, "0.0.0.0:*").startsWith("udp UNCONN 0 "), "the socket is listed");
+        ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        for (String word : new String[] {"one", "two", "three"}) {
+            sendTo(port, word);
+            ui.expectOutcome(Integer.toString(word.length()));
+        }
+        ticked();
+        look(() -> !systemRow(at, "0.0.0.0:*").startsWith("udp UNCONN 0 "), "Recv-Q grows");
+        ui.selectSocket(quiet);
+        for (int i = 0; i < 3; i++) {
+            ui.click("recvButton");
+        }
+        ticked();
+        look(() -> systemRow(at, "0.0.0.0:*").startsWith("udp UNCONN 0 "), "Recv-Q empties");
+
+        String server = ui.createSocket(Family.AF_INET, SockType.SOCK_STREAM);
+        bindTo("0");
+        ui.click("listenButton");
+        ticked();
+        String serverAt = "127.0.0.1:" + ui.localPort(server);
+        String client = ui.createSocket(Family.AF_INET, SockType.SOCK_STREAM);
+        ui.type("portField", ui.localPort(server));
+        ui.click("connectButton");
+        ticked();
+        look(() -> systemRow(serverAt, "0.0.0.0:*").startsWith("tcp LISTEN 1 "), "a client waits for accept()");
+        ui.selectSocket(server);
+        ui.click("acceptButton");
+        look(() -> systemRow(serverAt, "0.0.0.0:*").startsWith("tcp LISTEN 0 "), "accepted, none waits");
+        String clientAt = "127.0.0.1:" + ui.localPort(client);
+        ui.selectSocket("conn1");
+        ui.click("closeButton");
+        ui.selectSocket(client);
+        ui.click("closeButton");
+        look(() -> systemRow(serverAt, clientAt).equals("tcp TIME-WAIT 0 conn1 (closed)"),
+                "TIME-WAIT on the end that closed first, still named");
+        complete();
+    }
+
+    /** Switches to the System tab, which reads the machine's sockets only while it shows, waits, and goes back. */
+    private void look(java.util.concurrent.Callable<Boolean> seen, String what) {
+        showTab("System");
+        ui.waitUntil(seen, what);
+        showTab("Lesson");
+    }
+
+    /** Clicks a tab of the bottom right pane by its title (the toolbar has a "Lesson" label too). */
+    private void showTab(String title) {
+        robot.clickOn(robot.lookup("#codeTabs .tab-label").match(n -> title.equals(((javafx.scene.control.Label) n).getText()))
+                .queryAs(javafx.scene.control.Label.class));
+        ui.waitUntil(() -> robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getText().equals(title), "the " + title + " tab is in front");
+    }
+
+    /** The System tab's row of a socket by its addresses, as "Netid State Recv-Q Socket"; "" if none. */
+    private String systemRow(String local, String peer) {
+        return ui.onFx(() -> {
+            for (int i = 0; i < ui.rows("systemSocketsTable"); i++) {
+                if (ui.cell("systemSocketsTable", i, "Local address").equals(local)
+                        && ui.cell("systemSocketsTable", i, "Peer address").equals(peer)) {
+                    return String.join(" ", ui.cell("systemSocketsTable", i, "Netid"), ui.cell("systemSocketsTable", i, "State"),
+                            ui.cell("systemSocketsTable", i, "Recv-Q"), ui.cell("systemSocketsTable", i, "Socket"));
+                }
+            }
+            return "";
+        });
     }
 }
