@@ -62,12 +62,10 @@ public final class Session implements AutoCloseable {
     private final StringProperty payloadDraft = new SimpleStringProperty(this, "payloadDraft", "");
     private final StringProperty destHostDraft = new SimpleStringProperty(this, "destHostDraft", "");
     private final StringProperty destPortDraft = new SimpleStringProperty(this, "destPortDraft", "");
-    private final AtomicReference<CallRecord> userOutcome = new AtomicReference<>();
+    private final UserOutcomes userOutcomes = new UserOutcomes();
     private final AtomicReference<String> userNotice = new AtomicReference<>();
     private final ShowMe showMe = new ShowMe(this);
     private final ReadyProbe ready;
-    /** The effect number of the user's call whose outcome shows last; the JavaFX thread. */
-    private long shownEffect;
     private final AnimationTimer pulse;
     private String lastUserCall;
     private String selectAfterCreate;
@@ -81,7 +79,7 @@ public final class Session implements AutoCloseable {
         this.engine = engine;
         this.feed = new RecordFeed(engine::effectHorizon);
         this.console = new PyConsole(engine);
-        this.prompt = new PythonPrompt(engine, console, this::userCallDone);   // its calls are the user's calls
+        this.prompt = new PythonPrompt(engine, console, userOutcomes::reported);   // its calls are the user's calls
         this.rows = new SocketRows(console);
         this.ready = new ReadyProbe(engine);
         this.log = new SessionLog(maxLogRows, SessionLog.DEFAULT_BYTES, rows.names());
@@ -248,17 +246,7 @@ public final class Session implements AutoCloseable {
     public CompletableFuture<CallRecord> perform(String target, String call, List<PyValue> args) {
         lastUserCall = target + "." + call;
         selectAfterCreate = call.equals("socket") ? "" : selectAfterCreate;   // "": select it once the table has it
-        return engine.submit(target, call, args).whenComplete((record, failure) -> userCallDone(record));
-    }
-
-    /**
-     * Of the user's calls that return between two pulses, the outcome shows the one that returned last in effect
-     * order: a select() woken by a send returns after it, although the two threads may report in either order.
-     */
-    private void userCallDone(CallRecord record) {
-        if (record != null) {
-            userOutcome.accumulateAndGet(record, (shown, now) -> shown == null || now.effect() >= shown.effect() ? now : shown);
-        }
+        return engine.submit(target, call, args).whenComplete((record, failure) -> userOutcomes.reported(record));
     }
 
     /** Input that cannot become a call: the calls pane says why. */
@@ -354,7 +342,7 @@ public final class Session implements AutoCloseable {
 
     /** Once per frame: take every record that arrived, then bring the rows and counters up to date. */
     void onPulse(long now) {
-        CallRecord done = userOutcome.getAndSet(null);
+        CallRecord done = userOutcomes.take();
         // A call the user made shows in the same frame as its outcome: its row, its line, the table.
         List<CallRecord> batch = feed.drain(System.nanoTime(), done != null);
         if (!batch.isEmpty()) {
@@ -365,11 +353,8 @@ public final class Session implements AutoCloseable {
         if (message != null) {
             notice.set(message);
         }
-        // A call whose report comes late (a send that woke a select() returns before it, its thread reports after)
-        // does not replace an outcome that came after it in effect order.
-        if (done != null && done.effect() >= shownEffect) {
+        if (done != null) {
             showOutcome(done);
-            shownEffect = done.effect();
         }
         boolean tick = clock.tickDue(now);
         if (!batch.isEmpty() || tick) {
