@@ -86,15 +86,18 @@ class ProcNetTest {
             }
             listener.bind(new InetSocketAddress("127.0.0.1", 0), 5);
             waiting.connect(listener.getLocalAddress());   // completed by the kernel, not accepted yet
-            List<Integer> ports = List.of(port(quiet), port(talker), port(six), port(listener), port(waiting));
+            // By whole local address, and never a TIME-WAIT (none of these is closed): another test's closed connection
+            // may still hold one of these ports.
+            List<String> locals = List.of("127.0.0.1:" + port(quiet), "127.0.0.1:" + port(talker), "[::1]:" + port(six),
+                    "127.0.0.1:" + port(listener), "127.0.0.1:" + port(waiting));
 
-            Predicate<SystemSocket> ours = s -> ports.contains(s.localPort());
+            Predicate<SystemSocket> ours = s -> locals.contains(s.local()) && !s.state().equals("TIME-WAIT");
             List<String> fromSs = List.of();
             List<String> fromProc = List.of();
             // The two reads are moments apart: read both again until they agree (a datagram or a SYN may land between).
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
-                fromSs = ss(ports);
+                fromSs = ss(locals);
                 fromProc = new ProcNet().read().stream().filter(ours).map(ProcNetTest::asSs).sorted().toList();
                 if (fromSs.equals(fromProc)) {
                     break;
@@ -120,8 +123,8 @@ class ProcNetTest {
         return s.netid() + " " + s.state() + " " + s.recvQ() + " " + s.local() + " " + s.peer();
     }
 
-    /** ss -tuanH's rows for sockets on these local ports, as {@link #asSs}. */
-    private static List<String> ss(List<Integer> ports) throws Exception {
+    /** ss -tuanH's rows for sockets on these local addresses, as {@link #asSs}. */
+    private static List<String> ss(List<String> locals) throws Exception {
         Process p = new ProcessBuilder("ss", "-tuanH").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0, out);
@@ -132,8 +135,7 @@ class ProcNetTest {
                 continue;
             }
             String local = f[4];
-            int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1));
-            if (ports.contains(port)) {
+            if (locals.contains(local) && !f[1].equals("TIME-WAIT")) {
                 // ss writes an IPv6 listener's missing peer as *:*, a UDP one's as [::]:*: the table always as the latter
                 String peer = f[5].equals("*:*") ? "[::]:*" : f[5];
                 rows.add(f[0] + " " + f[1] + " " + f[2] + " " + local + " " + peer);
