@@ -9,8 +9,10 @@ import org.socketplayground.engine.py.PyValue;
 /** One call in progress: what the record will say, and the handle to abandon the call while it waits. */
 final class CallContext {
     final long seq;
-    final Instant time = Instant.now();
-    final long startNanos = System.nanoTime();
+    final Instant time;
+    final long startNanos;
+    /** For a step of the receive loop: where the call parks rather than wait on its thread; null for any other call. */
+    final ReceiveLoop.Parking parking;
     final String call;
     final List<PyValue> args;
     String socketId;
@@ -31,11 +33,32 @@ final class CallContext {
     CallContext(long seq, String socketId, String call, List<PyValue> args, Consumer<CallContext> onFirstWait,
                 Effects effects) {
         this.seq = seq;
+        this.time = Instant.now();
+        this.startNanos = System.nanoTime();
         this.socketId = socketId;
         this.call = call;
         this.args = args;
         this.onFirstWait = onFirstWait;
         this.effects = effects;
+        this.parking = null;
+    }
+
+    /**
+     * A step of the receive loop: a fresh call, or (waited) the parked call going on, with the number and start it
+     * had when it first parked. It never waits on its thread; it is announced, as waiting, when it first parks.
+     */
+    CallContext(long seq, Instant time, long startNanos, boolean waited, String socketId, String call, List<PyValue> args,
+                Consumer<CallContext> onFirstWait, Effects effects, ReceiveLoop.Parking parking) {
+        this.seq = seq;
+        this.time = time;
+        this.startNanos = startNanos;
+        this.socketId = socketId;
+        this.call = call;
+        this.args = args;
+        this.onFirstWait = onFirstWait;
+        this.effects = effects;
+        this.parking = parking;
+        this.blocked = waited;
     }
 
     /** Numbers the call's effect now, unless it already has its number. Only the call's own thread calls it. */

@@ -27,6 +27,8 @@ final class ChannelWaiter {
     private final Set<Selector> waiters = ConcurrentHashMap.newKeySet();
     /** Selectors no call is waiting on, each with this socket's channel registered: see {@link #await}. */
     private final ConcurrentLinkedDeque<Selector> idleSelectors = new ConcurrentLinkedDeque<>();
+    /** The receive loop's calls parked on this socket: each is woken as a waiting call would be. */
+    private final Set<Runnable> parked = ConcurrentHashMap.newKeySet();
 
     ChannelWaiter(BooleanSupplier socketClosed) {
         this.socketClosed = socketClosed;
@@ -47,7 +49,53 @@ final class ChannelWaiter {
         if (deadline.nonBlocking()) {
             throw Errno.EAGAIN.exception();
         }
+        if (ctx.parking != null) {
+            park(ctx, ch, ops, deadline, stillNeeded);
+            return;   // it need not wait after all: the caller looks again
+        }
         await(ctx, ch, ops, deadline, stillNeeded);
+    }
+
+    /**
+     * A step of the receive loop parks rather than wait ({@link ReceiveLoop}): it raises TimeoutError once the
+     * socket's timeout has passed since the call first parked, returns when it need not wait after all, and otherwise
+     * hands the loop what to watch and raises {@link ReceiveLoop#PARKED}.
+     */
+    private void park(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline, BooleanSupplier stillNeeded)
+            throws PyException {
+        if (socketClosed.getAsBoolean()) {
+            throw Errno.EBADF.exception();
+        }
+        if (ctx.cancelled()) {
+            throw new PyException(PyError.interrupted());
+        }
+        long now = System.nanoTime();
+        long retryAt = Long.MAX_VALUE;
+        if (!deadline.infinite()) {
+            long left = deadline.remainingNanos() - (now - ctx.startNanos);   // the deadline counts from the first park
+            if (left <= 0) {
+                throw new PyException(PyError.timeout());
+            }
+            retryAt = now + left;
+        }
+        if (!stillNeeded.getAsBoolean()) {
+            return;
+        }
+        ctx.enterWait(null);   // announced as waiting the first time, as any call that waits
+        ctx.leaveWait();
+        ctx.parking.park(ctx, this, ch, ops, retryAt);
+        if (!stillNeeded.getAsBoolean()) {
+            wakeAll();   // changed while parking: the loop steps again at once
+        }
+        throw ReceiveLoop.PARKED;
+    }
+
+    void park(Runnable waker) {
+        parked.add(waker);
+    }
+
+    void unpark(Runnable waker) {
+        parked.remove(waker);
     }
 
     /**
@@ -111,6 +159,7 @@ final class ChannelWaiter {
     /** Ends every wait under way: each finds the socket closed. */
     void wakeAll() {
         waiters.forEach(Selector::wakeup);
+        parked.forEach(Runnable::run);
     }
 
     private Selector borrowSelector() throws PyException {

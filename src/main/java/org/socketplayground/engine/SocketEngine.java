@@ -1,6 +1,7 @@
 package org.socketplayground.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.socketplayground.engine.py.PyValue;
 
 /**
@@ -46,6 +48,11 @@ public final class SocketEngine implements AutoCloseable {
         return t;
     });
     private final OrderedStarts starts = new OrderedStarts(executor);
+    // Made once, not per call: a flood makes hundreds of thousands of calls a second.
+    private final java.util.function.Consumer<CallContext> announce = this::announceWait;
+    private final SocketCalls.Accepting accepting = this::accept;
+    /** The one loop of every socket that receives continuously, made when the first one starts. */
+    private volatile ReceiveLoop receiveLoop;
 
     public void addListener(RecordListener listener) {
         listeners.add(listener);
@@ -79,10 +86,33 @@ public final class SocketEngine implements AutoCloseable {
     /** The call, and {@code started} runs once it has started to wait or has returned (null: nothing to run). */
     private CallRecord call(String target, String call, List<PyValue> args, CallHandle handle, Runnable started) {
         CallContext ctx = new CallContext(sequence.incrementAndGet(), MODULE.equals(target) ? null : target, call,
-                args, started == null ? this::announceWait : c -> {
+                args, started == null ? announce : c -> {
                     announceWait(c);
                     started.run();
                 }, effects);
+        return run(ctx, target, handle, started);
+    }
+
+    /** One step of a receive loop: the record of its call, or null when the call parked or the loop was stopped. */
+    CallRecord step(ReceiveLoop.Entry entry) {
+        return run(entry.context(sequence, effects, announce), entry.socketId, entry.handle, null);
+    }
+
+    /** Ends a receive loop's parked call as Ctrl+C would, with its record. */
+    void interruptParked(ReceiveLoop.Entry entry) {
+        CallContext ctx = entry.parkedContext(effects);
+        waiting.remove(ctx.seq);
+        try {
+            ctx.effectNow();
+            publish(ctx.record(CallRecord.Status.DONE, null, PyError.interrupted()));
+        } finally {
+            ctx.releaseEffect();
+        }
+    }
+
+    private CallRecord run(CallContext ctx, String target, CallHandle handle, Runnable started) {
+        String call = ctx.call;
+        List<PyValue> args = ctx.args;
         if (handle != null && !handle.attach(ctx)) {
             if (started != null) {
                 started.run();
@@ -98,19 +128,24 @@ public final class SocketEngine implements AutoCloseable {
                 }
                 value = dispatch(ctx, target, call, args);
             } catch (PyException e) {
+                if (e == ReceiveLoop.PARKED) {
+                    return null;   // still waiting: the loop goes on with this call once the socket is readable
+                }
                 error = e.error();
             } catch (RuntimeException e) {
                 // A JDK surprise must still end the call with an outcome the user can read.
                 error = Errno.of(e);
-            } finally {
-                if (ctx.blocked()) {   // only a call that waited was announced
-                    waiting.remove(ctx.seq);
-                }
+            }
+            if (ctx.blocked()) {   // only a call that waited was announced
+                waiting.remove(ctx.seq);
             }
             ctx.effectAtReturn();
             CallRecord record = ctx.record(CallRecord.Status.DONE, value, error);
             publish(record);
             return record;
+        } catch (Error e) {
+            waiting.remove(ctx.seq);
+            throw e;
         } finally {
             // Once the listeners have the record, or when an Error ends the call without one, its number must no
             // longer hold later records back.
@@ -152,7 +187,11 @@ public final class SocketEngine implements AutoCloseable {
         if (ctx == null) {
             return false;
         }
-        ctx.cancel();
+        if (ctx.parking != null) {
+            stopReceiving(ctx.socketId);   // a receive loop's call: Ctrl+C ends the loop
+        } else {
+            ctx.cancel();
+        }
         return true;
     }
 
@@ -206,94 +245,11 @@ public final class SocketEngine implements AutoCloseable {
         if (s == null) {
             throw new PyException(new PyError("NameError", null, "name '" + target + "' is not defined"));
         }
-        return switch (call) {
-            case "bind" -> {
-                Args.count("socket.bind", args, 1, 1);
-                yield s.bind(args.get(0));
-            }
-            case "listen" -> {
-                Args.tuple(call, args, 0, 1);
-                yield s.listen(args.isEmpty() ? 128 : Args.integer(args.get(0)));
-            }
-            case "accept" -> {
-                Args.positional("socket.accept", args, List.of(), 0, true);
-                yield accept(ctx, s);
-            }
-            case "connect" -> {
-                Args.count("socket.connect", args, 1, 1);
-                yield s.connect(ctx, "connect", args.get(0));
-            }
-            case "connect_ex" -> {
-                Args.count("socket.connect_ex", args, 1, 1);
-                yield connectEx(ctx, s, args.get(0));
-            }
-            case "send" -> {
-                Args.tuple(call, args, 1, 2);
-                byte[] data = Args.bytes(args.get(0));
-                yield s.send(ctx, data, Args.flags(args, 1));
-            }
-            case "sendall" -> {
-                Args.tuple(call, args, 1, 2);
-                byte[] data = Args.bytes(args.get(0));
-                Args.flags(args, 1);
-                yield s.sendall(ctx, data);
-            }
-            case "sendto" -> {
-                if (args.size() < 2 || args.size() > 3) {
-                    throw new PyException(PyError.typeError("sendto() takes 2 or 3 arguments (" + args.size() + " given)"));
-                }
-                byte[] data = Args.bytes(args.get(0));
-                if (args.size() == 3) {
-                    Args.cInt(args.get(1));   // the flags
-                }
-                yield s.sendto(ctx, data, args.get(args.size() - 1));
-            }
-            case "recv", "recvfrom" -> {
-                Args.tuple(call, args, 1, 2);
-                int bufsize = Args.bufsize(call, args.get(0));
-                int flags = Args.flags(args, 1);
-                yield call.equals("recv") ? s.recv(ctx, bufsize, flags) : s.recvfrom(ctx, bufsize, flags);
-            }
-            case "setblocking" -> {
-                Args.count("socket.setblocking", args, 1, 1);
-                yield s.settimeout(Args.integer(args.get(0)) != 0 ? null : 0.0);
-            }
-            case "settimeout" -> {
-                Args.count("socket.settimeout", args, 1, 1);
-                yield s.settimeout(Args.timeout(args.get(0)));
-            }
-            case "gettimeout" -> {
-                Args.count("socket.gettimeout", args, 0, 0);
-                yield s.gettimeout();
-            }
-            case "setsockopt" -> {
-                if (args.size() != 4 || !(args.get(2) instanceof PyValue.None)) {
-                    Args.tuple(call, args, 3, 3);   // the 4-argument form takes None as its value
-                }
-                yield s.setsockopt(Args.integer(args.get(0)), Args.integer(args.get(1)), args.get(2));
-            }
-            case "getsockopt" -> {
-                Args.tuple(call, args, 2, 3);
-                yield s.getsockopt(Args.integer(args.get(0)), Args.integer(args.get(1)));
-            }
-            case "shutdown" -> {
-                Args.count("socket.shutdown", args, 1, 1);
-                yield s.shutdown(Args.integer(args.get(0)));
-            }
-            case "close" -> {
-                Args.positional("socket.close", args, List.of(), 0, true);
-                yield s.close();
-            }
-            case "getsockname" -> {
-                Args.count("socket.getsockname", args, 0, 0);
-                yield s.getsockname();
-            }
-            case "getpeername" -> {
-                Args.count("socket.getpeername", args, 0, 0);
-                yield s.getpeername();
-            }
-            default -> MoreCalls.call(s, call, args, (c, a) -> dispatch(ctx, target, c, a));
-        };
+        PyValue value = SocketCalls.call(ctx, s, call, args, accepting);
+        if (call.equals("close")) {
+            settleReceiveLoop();
+        }
+        return value;
     }
 
     private PyValue createSocket(CallContext ctx, List<PyValue> args) throws PyException {
@@ -326,20 +282,6 @@ public final class SocketEngine implements AutoCloseable {
         }
     }
 
-    /** connect_ex returns the errno instead of raising it (0 on success), as in Python. */
-    private PyValue connectEx(CallContext ctx, PySocket s, PyValue address) throws PyException {
-        try {
-            s.connect(ctx, "connect_ex", address);
-            return PyValue.of(0);
-        } catch (PyException e) {
-            PyError err = e.error();
-            if (err.errno() != null && !err.type().startsWith("socket.")) {
-                return PyValue.of(err.errno());
-            }
-            throw e;
-        }
-    }
-
     /** Lists a new socket; once the engine is closed, a socket made by a call still under way is closed at once. */
     private void register(PySocket s) throws PyException {
         synchronized (lifecycle) {
@@ -352,6 +294,52 @@ public final class SocketEngine implements AutoCloseable {
         }
         s.close();
         throw Errno.EBADF.exception();
+    }
+
+    // ---------------------------------------------------------------- receiving continuously
+
+    /**
+     * Receives on the socket again and again ({@code call} is recvfrom or recv), as a server's {@code while True:}
+     * does, on the engine's one receive loop ({@link ReceiveLoop}): every call is a record, as any other. The
+     * receiver takes each record on the loop's thread and returns false to end the loop, after which {@code ended}
+     * runs. False, and nothing started, if the socket already receives continuously or the engine is closed.
+     */
+    public boolean receiveContinuously(String socketId, String call, long bufsize, Predicate<CallRecord> receiver,
+                                       Runnable ended) {
+        ReceiveLoop loop;
+        synchronized (lifecycle) {
+            if (closed) {
+                return false;
+            }
+            if (receiveLoop == null) {
+                try {
+                    receiveLoop = new ReceiveLoop(this);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            loop = receiveLoop;
+        }
+        return loop.start(loop.entry(socketId, call, bufsize, new CallHandle(), receiver, ended));
+    }
+
+    /**
+     * Stops the socket's receive loop: once this returns, none of its calls starts or takes data; the call it had
+     * waiting ends in KeyboardInterrupt. The caller's own calls on the socket go on.
+     */
+    public void stopReceiving(String socketId) {
+        ReceiveLoop loop = receiveLoop;
+        if (loop != null) {
+            loop.stop(socketId);
+        }
+    }
+
+    /** After a close(): the loop's selector lets the closed channel go before close() returns, as the waits do. */
+    private void settleReceiveLoop() {
+        ReceiveLoop loop = receiveLoop;
+        if (loop != null) {
+            loop.settle();
+        }
     }
 
     // ---------------------------------------------------------------- typed shortcuts
@@ -418,6 +406,10 @@ public final class SocketEngine implements AutoCloseable {
             s.close();
         }
         waiting.values().forEach(CallContext::cancel);
+        ReceiveLoop loop = receiveLoop;
+        if (loop != null) {
+            loop.close();
+        }
         executor.shutdownNow();
     }
 }

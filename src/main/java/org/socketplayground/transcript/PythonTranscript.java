@@ -52,6 +52,8 @@ public final class PythonTranscript {
     /** Counts the calls that left (trimmed or cleared): the pane, which only appends otherwise, is written again. */
     private long removals;
     private long chars;
+    /** Data calls at the head of the batch being added that newer ones of the same batch will push out. */
+    private int doomedData;
     /** A select() was made: the header imports the select module too, from then on. */
     private boolean selectUsed;
 
@@ -83,6 +85,25 @@ public final class PythonTranscript {
         this.ports = new ChosenPorts(localAddressOf, others, names);
     }
 
+    /**
+     * Says what a batch of calls about to be added holds: of its sends and receives, only the newest maxCalls can
+     * stay (the oldest data calls leave first), so the ones before them are counted as gone without writing their
+     * lines. Under a flood that is most of the batch, and writing a line (quoting its data) is most of a call's cost.
+     */
+    public void expect(List<CallRecord> batch) {
+        int data = 0;
+        for (CallRecord r : batch) {
+            if (!r.isPending() && isDataCall(r)) {
+                data++;
+            }
+        }
+        doomedData = Math.max(0, data - maxCalls);
+    }
+
+    private static boolean isDataCall(CallRecord r) {
+        return r.call().startsWith("send") || r.call().startsWith("recv");
+    }
+
     /** Adds a finished call. */
     public void add(CallRecord r) {
         if (r.isPending()) {
@@ -94,11 +115,19 @@ public final class PythonTranscript {
             selectUsed = true;
             removals++;   // the header grows a line: the pane is written again
         }
+        if (doomedData > 0 && isDataCall(r)) {
+            doomedData--;   // it would leave again before the batch ends: counted as if it had come and gone
+            dropped++;
+            droppedData++;
+            trimmed++;
+            removals++;
+            return;
+        }
         Payloads.Kept k = Payloads.keep(r);   // first: nothing below ever sees more than the first bytes of large data
         Line line = new Line(k, line(k).length() + 1);
         kept.put(r.seq(), line);
         chars += line.chars();
-        if (r.call().startsWith("send") || r.call().startsWith("recv")) {
+        if (isDataCall(r)) {
             dataCalls.addLast(r.seq());
         }
         while (kept.size() > maxCalls || kept.size() > 1 && chars > maxChars) {

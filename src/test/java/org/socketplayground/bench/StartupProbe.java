@@ -41,7 +41,13 @@ public final class StartupProbe {
                 System.out.println("phases_ms=" + (startCalled - jvmStart) + "," + (startReturned - startCalled) + ","
                         + (shownAt - startReturned));
                 System.out.flush();
-                Platform.runLater(() -> Runtime.getRuntime().halt(0));
+                // halt: no shutdown hooks to wait for; probe.exit=true exits properly (a JFR recording is written then)
+                Platform.runLater(() -> {
+                    if (Boolean.getBoolean("probe.exit")) {
+                        System.exit(0);
+                    }
+                    Runtime.getRuntime().halt(0);
+                });
             };
             stage.getScene().addPostLayoutPulseListener(once[0]);
             // Make sure a pulse comes even if nothing else asks for one.

@@ -52,6 +52,32 @@ class PythonTranscriptTest {
     }
 
     @Test
+    void aBatchAnnouncedWithExpectEndsAsTheSameCallsAddedOneByOne() {
+        try (SocketEngine engine = new SocketEngine()) {
+            List<org.socketplayground.engine.CallRecord> calls = new java.util.ArrayList<>();
+            engine.addListener(calls::add);
+            String s = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).value().repr();
+            engine.call(s, "bind", SocketEngine.address("127.0.0.1", 0));
+            PyValue to = engine.socket(s).map(SocketInfo::local).orElseThrow();
+            for (int i = 0; i < 500; i++) {
+                engine.call(s, "sendto", PyValue.of(("datagram " + i).getBytes()), to);
+                engine.call(s, "recvfrom", PyValue.of(1024));
+            }
+            engine.call(s, "getsockname");
+            java.util.function.Function<String, PyValue.Tuple> local = id -> engine.socket(id).map(SocketInfo::local).orElse(null);
+            PythonTranscript oneByOne = new PythonTranscript(50, local);
+            calls.forEach(oneByOne::add);
+            PythonTranscript batched = new PythonTranscript(50, local);
+            batched.expect(calls);
+            calls.forEach(batched::add);
+            assertEquals(oneByOne.text(), batched.text());
+            assertEquals(oneByOne.script(Instant.EPOCH), batched.script(Instant.EPOCH));
+            assertEquals(oneByOne.removals(), batched.removals());
+            assertTrue(batched.text().contains("datagram 499"), batched.text());
+        }
+    }
+
+    @Test
     void aSelectImportsItsModuleOnceAndWritesTheListsBySocketName(@TempDir Path dir) throws Exception {
         String script;
         try (SocketEngine engine = new SocketEngine()) {

@@ -3,9 +3,6 @@ package org.socketplayground.ui.session;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.socketplayground.engine.CallHandle;
 import java.util.function.Consumer;
 import org.socketplayground.engine.CallRecord;
@@ -16,25 +13,18 @@ import org.socketplayground.peers.Peers;
 import org.socketplayground.transcript.SocketNames;
 
 /**
- * "Receive continuously": a loop per socket that calls recvfrom (or recv) again and again, like a server's
- * {@code while True:}. In non-blocking mode it polls four times a second instead of spinning; it stops by
- * itself when the socket is closed or a stream ends. Auto-reply answers through its {@link AutoReply} brakes.
+ * "Receive continuously": recvfrom (or recv) again and again, like a server's {@code while True:}, on the engine's one
+ * receive loop for every socket ({@link SocketEngine#receiveContinuously}). In non-blocking mode it tries four times a
+ * second instead of spinning; it stops by itself when the socket is closed or a stream ends. Auto-reply answers
+ * through its {@link AutoReply} brakes.
  */
 final class ContinuousReceiver implements AutoCloseable {
-    private static final long POLL_PAUSE_MS = 250;
-
     private final SocketEngine engine;
     private final Peers peers;
     private final SocketNames names;
     /** Where auto-reply says what its brakes held back: the status bar. */
     private final Consumer<String> notices;
     private final Map<String, Loop> loops = new ConcurrentHashMap<>();
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "receive-loop-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
 
     ContinuousReceiver(SocketEngine engine, Peers peers, SocketNames names, Consumer<String> notices) {
         this.engine = engine;
@@ -43,45 +33,36 @@ final class ContinuousReceiver implements AutoCloseable {
         this.notices = notices;
     }
 
-    private final class Loop implements Runnable {
+    /** One socket's loop: what ends it, and its auto-reply. */
+    private final class Loop {
         final String socketId;
-        final String call;
-        final long bufsize;
+        final boolean stream;
         /** With a prefix, each datagram is answered with prefix + data, like the classroom echo server. */
         final AutoReply replies;
-        /** Abandons the loop's calls: once stop() has abandoned it, no call of the loop starts or takes a datagram. */
+        /** Abandons the replies: once stop() has returned, none starts. */
         final CallHandle handle = new CallHandle();
-        volatile boolean running = true;
 
-        Loop(String socketId, boolean stream, long bufsize, byte[] replyPrefix) {
+        Loop(String socketId, boolean stream, byte[] replyPrefix) {
             this.socketId = socketId;
-            this.call = stream ? "recv" : "recvfrom";
-            this.bufsize = bufsize;
+            this.stream = stream;
             this.replies = stream || replyPrefix == null ? null : new AutoReply(replyPrefix, peers::isEchoServerAt);
         }
 
-        @Override
-        public void run() {
-            try {
-                List<PyValue> args = List.of(PyValue.of(bufsize));
-                while (running) {
-                    CallRecord r = engine.call(socketId, call, args, handle);
-                    if (r == null || !running || ends(r)) {
-                        break;
-                    }
-                    if (r.failed() && !r.error().type().equals("TimeoutError")) {
-                        Thread.sleep(POLL_PAUSE_MS);
-                    } else if (replies != null && r.receivedData() != null && r.source() != null) {
-                        reply(r);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                loops.remove(socketId, this);
-                if (replies != null) {
-                    tell(replies.report(System.nanoTime(), true));
-                }
+        /** Takes each record of the loop, on the engine's receive loop; false: nothing more will come. */
+        boolean received(CallRecord r) {
+            if (ends(r)) {
+                return false;
+            }
+            if (replies != null && !r.failed() && r.receivedData() != null && r.source() != null) {
+                reply(r);
+            }
+            return true;
+        }
+
+        /** The loop is over: stopped here, abandoned (Esc), or at a stream's end or a closed socket. */
+        void ended() {
+            if (loops.remove(socketId, this) && replies != null) {
+                tell(replies.report(System.nanoTime(), true));
             }
         }
 
@@ -105,7 +86,7 @@ final class ContinuousReceiver implements AutoCloseable {
             PyError e = r.error();
             if (e == null) {
                 PyValue.Bytes data = r.receivedData();
-                return call.equals("recv") && data != null && data.length() == 0;
+                return stream && data != null && data.length() == 0;
             }
             Integer errno = e.errno();
             return errno != null && !e.type().startsWith("socket.") && (errno == 9 || errno == 107 || errno == 22 || errno == 95);
@@ -133,24 +114,27 @@ final class ContinuousReceiver implements AutoCloseable {
 
     /** Starts receiving continuously; with a reply prefix, a UDP socket also answers every sender. */
     void start(String socketId, boolean stream, long bufsize, byte[] replyPrefix) {
-        Loop loop = new Loop(socketId, stream, bufsize, replyPrefix);
-        if (loops.putIfAbsent(socketId, loop) == null) {
-            executor.execute(loop);
+        Loop loop = new Loop(socketId, stream, replyPrefix);
+        if (loops.putIfAbsent(socketId, loop) == null
+                && !engine.receiveContinuously(socketId, stream ? "recv" : "recvfrom", bufsize, loop::received, loop::ended)) {
+            loops.remove(socketId, loop);
         }
     }
 
     void stop(String socketId) {
         Loop loop = loops.remove(socketId);
         if (loop != null) {
-            loop.running = false;
-            loop.handle.abandon();   // only the loop's own call: a recvfrom the user made goes on
+            loop.handle.abandon();
+            engine.stopReceiving(socketId);   // only the loop's own call: a recvfrom the user made goes on
+            if (loop.replies != null) {
+                loop.tell(loop.replies.report(System.nanoTime(), true));
+            }
         }
     }
 
-    /** Stops every loop without waiting for its thread (closed sockets end the calls): for the JavaFX thread. */
+    /** Stops every loop without waiting (closed sockets end the calls): for the JavaFX thread. */
     @Override
     public void close() {
         loops.keySet().forEach(this::stop);
-        executor.shutdownNow();
     }
 }

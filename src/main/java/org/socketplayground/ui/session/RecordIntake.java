@@ -42,6 +42,7 @@ final class RecordIntake {
         List<CallRecord> done = new ArrayList<>(batch.size());
         List<CallRecord> pending = new ArrayList<>(0);
         boolean lessonMoved = false;
+        transcript.expect(batch);
         for (CallRecord r : batch) {
             if (r.isPending()) {
                 waiting.put(r.seq(), r);
