@@ -49,7 +49,9 @@ final class RecordIntake {
                 pending.add(r);
                 continue;
             }
-            waiting.remove(r.seq());
+            if (r.blocked() && !waiting.isEmpty()) {   // only a call that waited was announced as pending
+                waiting.remove(r.seq());
+            }
             done.add(r);
             String id = r.socketId();
             if (id != null && !peers.owns(id) && !(receiver.isRunning(id) && r.call().startsWith("recv"))) {
