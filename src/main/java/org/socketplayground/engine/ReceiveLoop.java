@@ -146,7 +146,7 @@ final class ReceiveLoop implements AutoCloseable {
         if (entries.putIfAbsent(entry.socketId, entry) != null) {
             return false;
         }
-        tasks.add(() -> step(entry));
+        tasks.add(() -> stepSafely(entry));
         selector.wakeup();
         return true;
     }
@@ -226,7 +226,7 @@ final class ReceiveLoop implements AutoCloseable {
                 now = System.nanoTime();
                 for (Entry e : entries.values()) {
                     if (e.ready || e.moreWaiting || e.changed || e.retryAt <= now) {
-                        step(e);
+                        stepSafely(e);
                     }
                 }
             }
@@ -237,6 +237,16 @@ final class ReceiveLoop implements AutoCloseable {
             synchronized (roundsLock) {
                 roundsLock.notifyAll();
             }
+        }
+    }
+
+    /** A step whose receiver fails ends that socket's loop, never the others'. */
+    private void stepSafely(Entry e) {
+        try {
+            step(e);
+        } catch (RuntimeException ex) {
+            entries.remove(e.socketId, e);
+            finish(e, false);
         }
     }
 

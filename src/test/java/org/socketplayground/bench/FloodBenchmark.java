@@ -423,13 +423,13 @@ class FloodBenchmark {
             sockets.getItems().stream().filter(r -> r.id().equals(listener)).findFirst()
                     .ifPresent(r -> sockets.getSelectionModel().select(r));
         });
-        // Each accept() call waits on the engine's threads until a client comes.
-        robot.interact(() -> {
-            Button accept = robot.lookup("#acceptButton").queryAs(Button.class);
-            for (int i = 0; i < n; i++) {
-                accept.fire();
-            }
-        });
+        // Each accept() call waits on the engine's threads until a client comes. One press per event, as clicks come:
+        // n presses in one event would hold the JavaFX thread for all of them, which no user can do.
+        Button accept = fx(() -> robot.lookup("#acceptButton").queryAs(Button.class));
+        for (int i = 0; i < n; i++) {
+            Platform.runLater(accept::fire);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
         Sender clients = sender("tcp", "127.0.0.1", Integer.toString(port), Integer.toString(n),
                 Integer.toString(TCP_MESSAGES), Integer.toString(TCP_MESSAGE_SIZE));
         clients.expect("connected ");

@@ -12,8 +12,9 @@ import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.RecordListener;
 
 /**
- * Collects records from the engine's threads so that the window can take them in one batch per pulse: no
- * Platform.runLater per datagram, and the engine never waits for the user interface.
+ * Collects records from the engine's threads so that the window can take them in batches at its pulses: no
+ * Platform.runLater per datagram, and the engine never waits for the user interface. (A flood's batch is then taken
+ * a slice a frame, {@link RecordIntake#step}; the next batch is drained when it is done.)
  *
  * <p>A record after a quiet moment (a student's click) is handed over at the very next pulse; after that, batches
  * come at most every {@link #MIN_FLOOD_INTERVAL_NANOS} (ten times a second: more than anyone can read, and each move

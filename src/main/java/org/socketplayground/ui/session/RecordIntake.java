@@ -13,8 +13,8 @@ import org.socketplayground.transcript.PythonTranscript;
 
 /**
  * Takes each batch of records, in the order of their effects, into what the views project: the calls that wait,
- * the last call on each socket, the counters, the Python transcript, the log, the lesson's checks. The JavaFX
- * thread only.
+ * the last call on each socket, the counters, the Python transcript, the log, the lesson's checks; a flood's batch a
+ * slice a frame ({@link #step}). The JavaFX thread only.
  */
 final class RecordIntake {
     /** What a batch changed, for the session to tell its views. */
@@ -28,6 +28,11 @@ final class RecordIntake {
     private final Map<Long, CallRecord> waiting = new LinkedHashMap<>();
     /** The last call on each socket that a person made (buttons, Show me, the prompt), not its loops and peers. */
     private final Map<String, CallRecord> lastCallOn = new HashMap<>();
+    /** The batches being taken, and the place of the next record to take. */
+    private final List<CallRecord> carried = new ArrayList<>();
+    private int next;
+    /** The finished calls taken from the batches so far, for the log once the last is taken. */
+    private List<CallRecord> done = new ArrayList<>();
     private long recordsSeen;
     private long datagramsSeen;
 
@@ -38,12 +43,35 @@ final class RecordIntake {
         this.receiver = receiver;
     }
 
-    Taken take(List<CallRecord> batch, LessonSession lesson) {
-        List<CallRecord> done = new ArrayList<>(batch.size());
+    /** Queues a batch behind what is still being taken. */
+    void add(List<CallRecord> batch) {
+        if (next == carried.size()) {
+            carried.clear();
+            next = 0;
+        }
+        carried.addAll(batch);
+        transcript.expect(carried.subList(next, carried.size()));
+    }
+
+    /** Whether part of a batch is still to be taken. */
+    boolean busy() {
+        return next < carried.size();
+    }
+
+    /**
+     * Takes queued records for about budgetNanos (at least 256 of them), in order: a flood's batch of tens of
+     * thousands is taken over a few frames, so that no frame waits for all of it. The log takes the batch's
+     * finished calls at once, when its last record has been taken: it moves once a batch, as before.
+     */
+    Taken step(LessonSession lesson, long budgetNanos) {
         List<CallRecord> pending = new ArrayList<>(0);
         boolean lessonMoved = false;
-        transcript.expect(batch);
-        for (CallRecord r : batch) {
+        boolean finished = false;
+        long start = System.nanoTime();
+        int taken = 0;
+        while (next < carried.size() && (taken % 256 != 0 || taken == 0 || System.nanoTime() - start < budgetNanos)) {
+            CallRecord r = carried.get(next++);
+            taken++;
             if (r.isPending()) {
                 waiting.put(r.seq(), r);
                 pending.add(r);
@@ -53,6 +81,7 @@ final class RecordIntake {
                 waiting.remove(r.seq());
             }
             done.add(r);
+            finished = true;
             String id = r.socketId();
             if (id != null && !peers.owns(id) && !(receiver.isRunning(id) && r.call().startsWith("recv"))) {
                 lastCallOn.put(id, r);
@@ -64,10 +93,15 @@ final class RecordIntake {
                 datagramsSeen++;
             }
         }
-        if (!done.isEmpty()) {
-            log.take(done);
+        if (next == carried.size()) {
+            carried.clear();
+            next = 0;
+            if (!done.isEmpty()) {
+                log.take(done);
+                done = new ArrayList<>();
+            }
         }
-        return new Taken(pending, !done.isEmpty(), lessonMoved);
+        return new Taken(pending, finished, lessonMoved);
     }
 
     List<CallRecord> waitingCalls() {

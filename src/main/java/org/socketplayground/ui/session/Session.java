@@ -39,6 +39,8 @@ public final class Session implements AutoCloseable {
     public static final int DEFAULT_LOG_ROWS = Integer.getInteger("playground.logRows", 10_000);
     /** Calls the Python pane keeps; a saved script says when earlier ones were left out. */
     static final int TRANSCRIPT_CALLS = Integer.getInteger("playground.codeLines", 3_000);
+    /** How long a frame spends taking a flood's records; the rest waits for the next frames. */
+    static final long SLICE_NANOS = 8_000_000L;
 
     private final SocketEngine engine;
     private final RecordFeed feed;
@@ -343,10 +345,16 @@ public final class Session implements AutoCloseable {
     /** Once per frame: take every record that arrived, then bring the rows and counters up to date. */
     void onPulse(long now) {
         CallRecord done = userOutcomes.take();
-        // A call the user made shows in the same frame as its outcome: its row, its line, the table.
-        List<CallRecord> batch = feed.drain(System.nanoTime(), done != null);
+        // A call the user made shows in the same frame as its outcome: its row, its line, the table. Otherwise a
+        // flood's batch is taken a slice a frame, and the next one waits until it is.
+        boolean userCall = done != null;
+        List<CallRecord> batch = intake.busy() && !userCall ? List.of() : feed.drain(System.nanoTime(), userCall);
         if (!batch.isEmpty()) {
-            absorb(batch);
+            intake.add(batch);
+        }
+        boolean took = intake.busy();
+        if (took) {
+            absorb(intake.step(lesson.get(), userCall ? Long.MAX_VALUE : SLICE_NANOS));
         }
         rows.applyNames(log);
         String message = userNotice.getAndSet(null);
@@ -357,7 +365,7 @@ public final class Session implements AutoCloseable {
             showOutcome(done);
         }
         boolean tick = clock.tickDue(now);
-        if (!batch.isEmpty() || tick) {
+        if (took || tick) {
             refreshSockets();
             if (tick) {
                 ready.apply(rows);
@@ -367,8 +375,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void absorb(List<CallRecord> batch) {
-        RecordIntake.Taken taken = intake.take(batch, lesson.get());
+    private void absorb(RecordIntake.Taken taken) {
         for (CallRecord r : taken.pending()) {
             if (((r.socketId() == null ? SocketEngine.MODULE : r.socketId()) + "." + r.call()).equals(lastUserCall)) {
                 showOutcome(r);
