@@ -47,7 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 5's benchmark: the live log at wire speed. Not part of the normal test run (the class name is not a test
- * name, and it is tagged "bench"); run it with {@code mvn -B -Pbench verify} (about two minutes on two cores).
+ * name, and it is tagged "bench"); run it with {@code mvn -B -Pbench verify} (about three minutes on two cores).
  *
  * <ol>
  * <li>UDP flood: {@link FloodSender}, a separate JVM, sends 64-byte datagrams as fast as it can for
