@@ -376,10 +376,15 @@ public final class Session implements AutoCloseable {
     }
 
     private void absorb(RecordIntake.Taken taken) {
+        // The outcome box shows one call: of a burst of waits (200 accept() presses), the newest, once.
+        CallRecord shown = null;
         for (CallRecord r : taken.pending()) {
             if (((r.socketId() == null ? SocketEngine.MODULE : r.socketId()) + "." + r.call()).equals(lastUserCall)) {
-                showOutcome(r);
+                shown = r;
             }
+        }
+        if (shown != null) {
+            showOutcome(shown);
         }
         if (taken.finished()) {
             transcriptChanges.set(transcriptChanges.get() + 1);

@@ -1,6 +1,8 @@
 package org.socketplayground.ui.session;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -51,16 +53,20 @@ final class SocketRows {
     /** Adds a row for each new socket, brings the others up to date, and drops those the engine forgot. */
     void refresh(Iterable<SocketInfo> infos) {
         Set<String> listed = new HashSet<>();
+        List<SocketRow> fresh = new ArrayList<>(0);
         for (SocketInfo info : infos) {
             listed.add(info.id());
             SocketRow row = rows.get(info.id());
             if (row == null) {
                 row = new SocketRow(info, names.of(info.id()));
                 rows.put(info.id(), row);
-                sockets.add(row);
+                fresh.add(row);
             } else {
                 row.update(info);
             }
+        }
+        if (!fresh.isEmpty()) {
+            sockets.addAll(fresh);   // one change for the table however many came (200 clients accepted at once)
         }
         if (listed.size() < rows.size()) {
             rows.keySet().retainAll(listed);
