@@ -246,7 +246,7 @@ final class ReceiveLoop implements AutoCloseable {
             step(e);
         } catch (RuntimeException ex) {
             entries.remove(e.socketId, e);
-            finish(e, false);
+            finish(e, true);   // a call it had waiting ends, as if stopped, rather than wait for ever in the list
         }
     }
 

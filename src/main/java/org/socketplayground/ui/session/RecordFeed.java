@@ -115,6 +115,14 @@ final class RecordFeed implements RecordListener {
     }
 
     /**
+     * The window is still taking records (the slices of the last batch) without draining: publishers over the byte
+     * budget keep waiting for it rather than take it for closed.
+     */
+    void taking() {
+        lastDrainAt = System.nanoTime();
+    }
+
+    /**
      * Called once per pulse: everything that arrived since the last batch, oldest first; empty while a flood
      * waits for its next batch.
      */

@@ -354,6 +354,7 @@ public final class Session implements AutoCloseable {
         }
         boolean took = intake.busy();
         if (took) {
+            feed.taking();
             absorb(intake.step(lesson.get(), userCall ? Long.MAX_VALUE : SLICE_NANOS));
         }
         rows.applyNames(log);
