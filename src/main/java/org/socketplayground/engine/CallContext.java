@@ -32,20 +32,13 @@ final class CallContext {
 
     CallContext(long seq, String socketId, String call, List<PyValue> args, Consumer<CallContext> onFirstWait,
                 Effects effects) {
-        this.seq = seq;
-        this.time = Instant.now();
-        this.startNanos = System.nanoTime();
-        this.socketId = socketId;
-        this.call = call;
-        this.args = args;
-        this.onFirstWait = onFirstWait;
-        this.effects = effects;
-        this.parking = null;
+        this(seq, Instant.now(), System.nanoTime(), false, socketId, call, args, onFirstWait, effects, null);
     }
 
     /**
-     * A step of the receive loop: a fresh call, or (waited) the parked call going on, with the number and start it
-     * had when it first parked. It never waits on its thread; it is announced, as waiting, when it first parks.
+     * With its start given; for a step of the receive loop (parking not null): a fresh call, or (waited) the parked
+     * call going on, with the number and start it had when it first parked. A step never waits on its thread; it is
+     * announced, as waiting, when it first parks.
      */
     CallContext(long seq, Instant time, long startNanos, boolean waited, String socketId, String call, List<PyValue> args,
                 Consumer<CallContext> onFirstWait, Effects effects, ReceiveLoop.Parking parking) {
