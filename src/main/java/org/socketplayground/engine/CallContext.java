@@ -102,14 +102,31 @@ final class CallContext {
     /** Called each time the call is about to wait; announces the pending record the first time. */
     void enterWait(Selector waitingOn) {
         selector = waitingOn;
-        if (!blocked) {
-            blocked = true;
-            waitedSince = System.nanoTime();
-            if (effect != 0) {
-                effects.waiting(effect, waitedSince);
-            }
+        if (markWaiting()) {
             onFirstWait.accept(this);
         }
+    }
+
+    /**
+     * As {@link #enterWait}, for a receive loop's step that parks, but not announced: under a flood the socket runs
+     * dry between datagrams again and again, and a pending record for each of those waits of microseconds would
+     * cost as much as the datagrams' own; the loop announces a call that stays parked ({@link ReceiveLoop}).
+     */
+    void enterParkedWait() {
+        markWaiting();
+    }
+
+    /** Counts the call as one that waited; true the first time. */
+    private boolean markWaiting() {
+        if (blocked) {
+            return false;
+        }
+        blocked = true;
+        waitedSince = System.nanoTime();
+        if (effect != 0) {
+            effects.waiting(effect, waitedSince);
+        }
+        return true;
     }
 
     void leaveWait() {

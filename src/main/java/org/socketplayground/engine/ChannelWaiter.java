@@ -81,8 +81,7 @@ final class ChannelWaiter {
         if (!stillNeeded.getAsBoolean()) {
             return;
         }
-        ctx.enterWait(null);   // announced as waiting the first time, as any call that waits
-        ctx.leaveWait();
+        ctx.enterParkedWait();   // the loop announces it as waiting if it is still parked a moment later
         ctx.parking.park(ctx, this, ch, ops, retryAt);
         if (!stillNeeded.getAsBoolean()) {
             wakeAll();   // changed while parking: the loop steps again at once

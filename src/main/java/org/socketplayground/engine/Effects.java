@@ -1,8 +1,7 @@
 package org.socketplayground.engine;
 
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Numbers the calls' effects in the order they happen, and knows which numbers are still unpublished. A call
@@ -21,23 +20,39 @@ final class Effects {
     /** How long a waiting call keeps its place: a loopback connect or a full send buffer clear well within it. */
     static final long WAIT_GRACE_NANOS = 50_000_000L;
 
-    /** Unpublished numbers, and since when each one's call waits (0 while it does not). */
-    private final TreeMap<Long, Long> unpublished = new TreeMap<>();
+    // Unpublished numbers in order, and since when each one's call waits (0 while it does not): as many as calls
+    // under way, a few; arrays rather than a map, since every datagram received takes and gives back a number.
+    private long[] numbers = new long[16];
+    private long[] since = new long[16];
+    private int count;
     private long last;
 
     /** A new number, counted unpublished until {@link #published}. */
     synchronized long take() {
-        unpublished.put(++last, 0L);
+        if (count == numbers.length) {
+            numbers = Arrays.copyOf(numbers, count * 2);
+            since = Arrays.copyOf(since, count * 2);
+        }
+        numbers[count] = ++last;
+        since[count++] = 0;
         return last;
     }
 
     /** The call numbered so starts to wait. */
     synchronized void waiting(long effect, long sinceNanos) {
-        unpublished.replace(effect, sinceNanos);
+        int i = Arrays.binarySearch(numbers, 0, count, effect);
+        if (i >= 0) {
+            since[i] = sinceNanos;
+        }
     }
 
     synchronized void published(long effect) {
-        unpublished.remove(effect);
+        int i = Arrays.binarySearch(numbers, 0, count, effect);
+        if (i >= 0) {
+            System.arraycopy(numbers, i + 1, numbers, i, count - i - 1);
+            System.arraycopy(since, i + 1, since, i, count - i - 1);
+            count--;
+        }
     }
 
     /** Whether a call that waited this long since it started to wait must take a new number. */
@@ -48,10 +63,9 @@ final class Effects {
     /** The lowest unpublished number that still holds its place, or one past the last number taken. */
     synchronized long horizon() {
         long now = System.nanoTime();
-        for (Map.Entry<Long, Long> e : unpublished.entrySet()) {
-            long since = e.getValue();
-            if (since == 0 || !waitedPastGrace(now - since)) {
-                return e.getKey();
+        for (int i = 0; i < count; i++) {
+            if (since[i] == 0 || !waitedPastGrace(now - since[i])) {
+                return numbers[i];
             }
         }
         return last + 1;

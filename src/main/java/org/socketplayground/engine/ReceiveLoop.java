@@ -25,7 +25,8 @@ import org.socketplayground.engine.py.PyValue;
  * <p>Each step is a real recvfrom (or recv) through the engine, one record per datagram, with Python's semantics and
  * outcomes. A step that would wait <em>parks</em> instead of blocking the loop's thread: the socket's channel goes on
  * the loop's selector, and the same call goes on when the channel is readable (or another call changed the socket),
- * so its record reads as the call that waited since it first parked. In timeout mode a parked call ends in
+ * so its record reads as the call that waited since it first parked; it is announced as waiting once it has stayed
+ * parked for a moment (under a flood the socket runs dry between datagrams again and again). In timeout mode a parked call ends in
  * TimeoutError once its timeout has passed; in non-blocking mode a step raises BlockingIOError at once and the loop
  * tries again a quarter of a second later rather than spin. A readable socket is drained up to a budget per wake-up,
  * so that one flood does not keep the others waiting.
@@ -38,6 +39,8 @@ final class ReceiveLoop implements AutoCloseable {
     /** A readable socket's budget per wake-up: this many records, or this many bytes received. */
     private static final int STEP_RECORDS = 256;
     private static final long STEP_BYTES = 1 << 20;
+    /** A call parked this long is announced as waiting; one the socket's next datagram ends sooner is not. */
+    private static final long ANNOUNCE_AFTER_NANOS = 20_000_000L;
 
     /** Where a parked call waits: the loop's half of a step that would have had to wait. */
     interface Parking {
@@ -71,6 +74,8 @@ final class ReceiveLoop implements AutoCloseable {
         private long parkedSeq;
         private Instant parkedTime;
         private long parkedNanos;
+        /** When the parked call is to be announced as waiting; MAX_VALUE once it is, or when none is parked. */
+        private long announceAt = Long.MAX_VALUE;
         private ChannelWaiter parkedOn;
         // Set by park() during a step.
         private SelectableChannel parkChannel;
@@ -103,6 +108,7 @@ final class ReceiveLoop implements AutoCloseable {
                 parkedSeq = ctx.seq;
                 parkedTime = ctx.time;
                 parkedNanos = ctx.startNanos;
+                announceAt = System.nanoTime() + ANNOUNCE_AFTER_NANOS;
             }
             parkChannel = ch;
             parkOps = ops;
@@ -208,7 +214,7 @@ final class ReceiveLoop implements AutoCloseable {
                 boolean busy = false;
                 for (Entry e : entries.values()) {
                     busy |= e.moreWaiting || e.changed;
-                    next = Math.min(next, e.retryAt);
+                    next = Math.min(next, Math.min(e.retryAt, e.announceAt));
                 }
                 if (busy || next <= now || !tasks.isEmpty()) {
                     selector.selectNow();
@@ -225,6 +231,12 @@ final class ReceiveLoop implements AutoCloseable {
                 selector.selectedKeys().clear();
                 now = System.nanoTime();
                 for (Entry e : entries.values()) {
+                    if (e.announceAt <= now) {
+                        e.announceAt = Long.MAX_VALUE;
+                        if (e.parkedSeq != 0 && !e.stopped) {
+                            engine.announceParked(e);
+                        }
+                    }
                     if (e.ready || e.moreWaiting || e.changed || e.retryAt <= now) {
                         stepSafely(e);
                     }
@@ -270,6 +282,7 @@ final class ReceiveLoop implements AutoCloseable {
             }
             e.parkedSeq = 0;
             e.retryAt = Long.MAX_VALUE;
+            e.announceAt = Long.MAX_VALUE;
             if (!e.receiver.test(r)) {
                 entries.remove(e.socketId, e);
                 finish(e, false);
@@ -336,6 +349,7 @@ final class ReceiveLoop implements AutoCloseable {
             engine.interruptParked(e);
         }
         e.parkedSeq = 0;
+        e.announceAt = Long.MAX_VALUE;
         e.ended.run();
     }
 

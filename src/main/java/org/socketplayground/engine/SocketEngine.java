@@ -98,6 +98,11 @@ public final class SocketEngine implements AutoCloseable {
         return run(entry.context(sequence, effects, announce), entry.socketId, entry.handle, null);
     }
 
+    /** Announces a receive loop's call that stays parked as waiting, as any call that waits. */
+    void announceParked(ReceiveLoop.Entry entry) {
+        announceWait(entry.parkedContext(effects));
+    }
+
     /** Ends a receive loop's parked call as Ctrl+C would, with its record. */
     void interruptParked(ReceiveLoop.Entry entry) {
         CallContext ctx = entry.parkedContext(effects);

@@ -169,7 +169,7 @@ final class TcpConnection {
                 if (!peek) {
                     socket.bytesIn.add(out.length);
                 }
-                return PyValue.of(out);
+                return PyValue.Bytes.adopt(out);
             }
             if (n < 0) {
                 readEof = true;

@@ -196,13 +196,13 @@ final class UdpSocket extends PySocket {
     PyValue recvfrom(CallContext ctx, int bufsize, int flags) throws PyException {
         requireOpen();
         byte[] data = receive(ctx, bufsize, flags);
-        return PyValue.tuple(PyValue.of(data), ctx.source);
+        return PyValue.tuple(PyValue.Bytes.adopt(data), ctx.source);
     }
 
     @Override
     PyValue recv(CallContext ctx, int bufsize, int flags) throws PyException {
         requireOpen();
-        return PyValue.of(receive(ctx, bufsize, flags));
+        return PyValue.Bytes.adopt(receive(ctx, bufsize, flags));
     }
 
     /**

@@ -115,12 +115,26 @@ public sealed interface PyValue {
         }
     }
 
-    record Bytes(byte[] value) implements PyValue {
-        public Bytes {
-            value = value.clone();
+    /** Immutable bytes: the array is copied in and out, but for one the engine has just received ({@link #adopt}). */
+    final class Bytes implements PyValue {
+        private final byte[] value;
+
+        public Bytes(byte[] value) {
+            this.value = value.clone();
         }
 
-        @Override
+        private Bytes(byte[] fresh, boolean adopted) {
+            this.value = fresh;
+        }
+
+        /**
+         * Bytes over an array that no one changes from now on, taken as it is: a received datagram is copied once,
+         * out of the system's buffer, not a second time here.
+         */
+        public static Bytes adopt(byte[] fresh) {
+            return new Bytes(fresh, true);
+        }
+
         public byte[] value() {
             return value.clone();
         }
