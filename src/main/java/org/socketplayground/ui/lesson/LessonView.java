@@ -1,11 +1,13 @@
 package org.socketplayground.ui.lesson;
 
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.text.TextFlow;
 import org.socketplayground.lessons.Demonstration;
 import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonSession;
@@ -23,12 +25,16 @@ public final class LessonView {
     @FXML private ProgressBar lessonBar;
     @FXML private Label lessonStepTitle;
     @FXML private Label lessonStepText;
+    @FXML private TextFlow lessonStepFlow;
     @FXML private Label lessonStatus;
     @FXML private Label lessonPlayingLine;
     @FXML private Button lessonPreviousButton;
     @FXML private Button lessonShowMeButton;
     @FXML private Button lessonNextButton;
     @FXML private ChoiceBox<ShowMe.Speed> lessonSpeedChoice;
+    /** The step whose text is drawn, and whether the lesson's introduction came with it. */
+    private Lesson.Step shownStep;
+    private boolean shownIntro;
 
     public LessonView(Session session) {
         this.session = session;
@@ -43,6 +49,10 @@ public final class LessonView {
         lessonSpeedChoice.setValue(ShowMe.Speed.NORMAL);
         session.showMe().demonstrationProperty().addListener((o, was, now) -> showStep());
         session.showMe().playingProperty().addListener((o, was, now) -> showStep());
+        // The flow wraps at the label's width; the label is as tall as the flow at that width.
+        lessonStepFlow.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> lessonStepText.getWidth() - lessonStepText.snappedLeftInset() - lessonStepText.snappedRightInset(),
+                lessonStepText.widthProperty(), lessonStepText.paddingProperty()));
     }
 
     private void showStep() {
@@ -66,8 +76,14 @@ public final class LessonView {
         }
         lessonBar.setProgress(done / (double) steps);
         lessonStepTitle.setText(step.title());
-        String intro = current == 0 && !lesson.lesson().intro().isEmpty() ? plain(lesson.lesson().intro()) + "\n\n" : "";
-        lessonStepText.setText(intro + plain(step.text()));
+        String intro = current == 0 && !lesson.lesson().intro().isEmpty() ? lesson.lesson().intro() + "\n\n" : "";
+        if (step != shownStep || !intro.isEmpty() != shownIntro) {   // a new step: drawn once, not per record
+            LessonMarkdown.Rendered text = LessonMarkdown.render(intro + step.text());
+            lessonStepFlow.getChildren().setAll(text.nodes());
+            lessonStepText.setText(text.plain());
+            shownStep = step;
+            shownIntro = !intro.isEmpty();
+        }
         boolean stepDone = lesson.isDone(current);
         lessonStatus.getStyleClass().removeAll("done", "todo", "playing");
         lessonStatus.getStyleClass().add(playing ? "playing" : stepDone ? "done" : "todo");
@@ -78,13 +94,6 @@ public final class LessonView {
         lessonNextButton.setDisable(current == steps - 1);
         // twice would make its sockets twice; while it plays, Next and Previous stop it
         lessonShowMeButton.setDisable(step.actions().isEmpty() || stepDone || playing);
-    }
-
-    /** Markdown emphasis and code marks read as plain text on the projector. */
-    static String plain(String markdown) {
-        String text = markdown.replace("**", "").replace("`", "");
-        // Markdown joins the lines of a paragraph; a blank line starts the next one.
-        return text.replaceAll("(?<!\n)\n(?!\n)", " ").replaceAll("\n{2,}", "\n\n");
     }
 
     @FXML

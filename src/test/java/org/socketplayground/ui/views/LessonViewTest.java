@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import org.junit.jupiter.api.Test;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
@@ -33,6 +35,12 @@ class LessonViewTest extends OneView<LessonView> {
         waitUntil(() -> text("lessonTitle").equals(lesson.title()), () -> "the lesson's title is shown (" + text("lessonTitle") + ")");
     }
 
+    /** The texts of the step's runs drawn in a style ({@code strong}, {@code code}). */
+    private List<String> runs(String style) {
+        return onFx(() -> node("lessonStepFlow", TextFlow.class).getChildren().stream()
+                .filter(n -> n instanceof Text && n.getStyleClass().contains(style)).map(n -> ((Text) n).getText()).toList());
+    }
+
     private double progress() {
         return onFx(() -> node("lessonBar", ProgressBar.class).getProgress());
     }
@@ -51,6 +59,12 @@ class LessonViewTest extends OneView<LessonView> {
         assertTrue(stepText.startsWith("UDP carries separate messages"), () -> "the lesson's intro comes first: " + stepText);
         assertTrue(stepText.contains("Choose AF_INET and SOCK_DGRAM, then press socket()."),
                 () -> "the step reads as plain text, without Markdown's marks: " + stepText);
+        // Drawn as Markdown: bold where the lesson marks a button, code spans in the monospace font, as runs of text.
+        List<String> bold = runs("strong");
+        List<String> code = runs("code");
+        assertTrue(bold.contains("AF_INET") && bold.contains("socket()"), () -> "bold runs: " + bold);
+        assertTrue(code.contains("receiver = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)"), () -> "code runs: " + code);
+        assertTrue(onFx(() -> node("lessonStepFlow", TextFlow.class).getWidth()) > 200, "the text wraps at the pane's width");
         assertEquals("To do: " + first.expect().describe(), text("lessonStatus"));
         assertTrue(text("lessonStatus").contains("socket("), text("lessonStatus"));
         assertEquals(0.0, progress());
