@@ -38,7 +38,7 @@ public final class OutcomeView {
             SocketRow row = session.selectedSocket();
             CallRecord last = row == null ? null : session.lastCallOn(row.id());
             if (last != null && (last.seq() > shownSeq && last.isPending() || last.effect() > shownEffect)) {
-                show(Outcome.of(last));
+                show(Outcome.of(last, session.names()));
             }
         });
     }
@@ -46,9 +46,9 @@ public final class OutcomeView {
     private void showLastCallOf(SocketRow row) {
         CallRecord last = row == null ? null : session.lastCallOn(row.id());
         if (last != null) {
-            show(Outcome.of(last));
+            show(Outcome.of(last, session.names()));
         } else if (row != null) {
-            show(Outcome.refused("No call on " + row.id() + " yet.", "Its calls and their outcomes show here.", null), "");
+            show(Outcome.refused("No call on " + row.name() + " yet.", "Its calls and their outcomes show here.", null), "");
         } else if (!session.sockets().isEmpty()) {
             show(Outcome.refused("No socket selected.", "Select a socket in the table to make calls on it.", null), "");
         }

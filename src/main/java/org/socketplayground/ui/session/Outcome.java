@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.transcript.SocketNames;
 
 /**
  * What the calls pane says about the user's last call: the call, its outcome in Python's words, a style
@@ -40,8 +41,13 @@ public final class Outcome {
      * byte). A 70,000-byte send must not push the controls off the screen.
      */
     public static Outcome of(CallRecord r) {
+        return of(r, new SocketNames());
+    }
+
+    /** As {@link #of(CallRecord)}, the socket called by the name a lesson gave it, as the table and the log call it. */
+    public static Outcome of(CallRecord r, SocketNames names) {
         Explanations.Explanation e = Explanations.of(r);
-        String call = (r.isModuleCall() ? r.module() : r.socketId()) + "." + r.call()
+        String call = (r.isModuleCall() ? r.module() : Inputs.escaped(names.of(r.socketId()))) + "." + r.call()
                 + r.args().stream().map(a -> brief(a, true)).collect(Collectors.joining(", ", "(", ")"));
         return new Outcome(Format.cap(call, SHOWN_CHARS),
                 r.isPending() ? "waiting…" : Format.cap(r.failed() ? r.outcome() : brief(r.value(), false), SHOWN_CHARS),

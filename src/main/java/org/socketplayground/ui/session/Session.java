@@ -396,7 +396,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void showOutcome(CallRecord r) {
-        outcome.set(Outcome.of(r));
+        outcome.set(Outcome.of(r, rows.names()));
         if (r.call().equals("socket") && !r.failed() && !r.isPending()) {
             selectAfterCreate = r.socketId();
         }

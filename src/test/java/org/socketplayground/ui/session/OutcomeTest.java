@@ -12,6 +12,7 @@ import org.socketplayground.engine.Errno;
 import org.socketplayground.engine.PyError;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.transcript.SocketNames;
 
 /** The outcome pane's call and outcome stay short enough for two lines each: long data shows its beginning. */
 class OutcomeTest {
@@ -30,6 +31,16 @@ class OutcomeTest {
         Outcome o = Outcome.of(r);
         assertEquals("s2.sendto(b'" + "x".repeat(24) + "'…(69976 more bytes), ('127.0.0.1', 9999))", o.call());
         assertEquals("OSError: [Errno 90] Message too long", o.text());
+    }
+
+    @Test
+    void aSocketALessonNamedIsCalledByItsName() {
+        CallRecord r = new CallRecord(3, Instant.now(), "s5", "bind", List.of(TO), CallRecord.Status.DONE, PyValue.NONE,
+                null, 100, false, 0, null);
+        SocketNames names = new SocketNames();
+        names.name("s5", "receiver");
+        assertEquals("receiver.bind(('127.0.0.1', 9999))", Outcome.of(r, names).call(), "as the table, the log and the Python pane");
+        assertEquals("s5.bind(('127.0.0.1', 9999))", Outcome.of(r).call());
     }
 
     @Test
