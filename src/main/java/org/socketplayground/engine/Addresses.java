@@ -195,6 +195,9 @@ public final class Addresses {
 
     /** A socket address as Python's getsockname/recvfrom return it for a socket of this family. */
     public static PyValue.Tuple toPython(Family family, SocketAddress address) {
+        if (family == Family.AF_UNIX) {   // a socket's own address: '' while it has none
+            return address == null ? unbound(family) : UnixAddresses.shown(UnixAddresses.toPython(address));
+        }
         if (address == null) {
             return unbound(family);
         }
@@ -209,7 +212,8 @@ public final class Addresses {
 
     /** What getsockname returns before bind: ('0.0.0.0', 0) or ('::', 0, 0, 0). */
     static PyValue.Tuple unbound(Family family) {
-        return family == Family.AF_INET
+        return family == Family.AF_UNIX ? UnixAddresses.shown(PyValue.of(""))
+                : family == Family.AF_INET
                 ? PyValue.tuple(PyValue.of("0.0.0.0"), PyValue.of(0))
                 : PyValue.tuple(PyValue.of("::"), PyValue.of(0), PyValue.of(0), PyValue.of(0));
     }

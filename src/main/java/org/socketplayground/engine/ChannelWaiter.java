@@ -105,7 +105,7 @@ final class ChannelWaiter {
      */
     private void await(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline, BooleanSupplier stillNeeded)
             throws PyException {
-        Selector selector = borrowSelector();
+        Selector selector = borrowSelector(ch);
         waiters.add(selector);
         ctx.enterWait(selector);
         try {
@@ -161,13 +161,13 @@ final class ChannelWaiter {
         parked.forEach(Runnable::run);
     }
 
-    private Selector borrowSelector() throws PyException {
+    private Selector borrowSelector(SelectableChannel ch) throws PyException {
         Selector selector = idleSelectors.poll();
         if (selector != null) {
             return selector;
         }
         try {
-            return Selector.open();
+            return ch.provider().openSelector();   // junixsocket's channels register only with its own selectors
         } catch (IOException e) {
             throw Errno.wrap(e);
         }

@@ -19,11 +19,13 @@ import java.util.Locale;
  */
 public enum Errno {
     EPERM(1, "Operation not permitted", "PermissionError"),
+    ENOENT(2, "No such file or directory", "FileNotFoundError"),
     EINTR(4, "Interrupted system call", "InterruptedError"),
     EBADF(9, "Bad file descriptor", "OSError"),
     EAGAIN(11, "Resource temporarily unavailable", "BlockingIOError"),
     ENOMEM(12, "Cannot allocate memory", "OSError"),
     EACCES(13, "Permission denied", "PermissionError"),
+    ENOTDIR(20, "Not a directory", "NotADirectoryError"),
     EINVAL(22, "Invalid argument", "OSError"),
     EMFILE(24, "Too many open files", "OSError"),
     EPIPE(32, "Broken pipe", "BrokenPipeError"),

@@ -38,6 +38,13 @@ abstract class PySocket {
 
     /** A new socket, as socket.socket(family, type) makes it. */
     static PySocket open(String id, Family family, SockType type) throws PyException {
+        if (family == Family.AF_UNIX) {
+            if (type != SockType.SOCK_DGRAM) {
+                throw new PyException(new PyError("OSError", null,
+                        "the playground has AF_UNIX SOCK_DGRAM sockets; AF_UNIX SOCK_STREAM ones are still to come"));
+            }
+            return new UnixDatagramSocket(id);
+        }
         return type == SockType.SOCK_DGRAM ? new UdpSocket(id, family) : new TcpSocket(id, family);
     }
 

@@ -65,6 +65,8 @@ final class ReceiveLoop implements AutoCloseable {
         private final Runnable waker = this::wake;
         // The loop's thread only, but for the flags the wakers set.
         private SelectionKey key;
+        /** The channel a {@link ForeignWatch} watches for this entry, or null. */
+        private SelectableChannel foreignChannel;
         private long retryAt = Long.MAX_VALUE;
         private volatile boolean changed;
         private boolean ready;
@@ -133,6 +135,8 @@ final class ReceiveLoop implements AutoCloseable {
     private final Selector selector;
     private final Thread thread;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Watches for channels of other kinds (AF_UNIX datagrams), made when first needed; the loop's thread only. */
+    private final Map<java.nio.channels.spi.SelectorProvider, ForeignWatch> foreign = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Selections completed, for {@link #settle}. */
     private long rounds;
@@ -301,6 +305,14 @@ final class ReceiveLoop implements AutoCloseable {
 
     /** Has the selector watch ch for ops on the entry's behalf (null: nothing, while the entry rests). */
     private void watch(Entry e, SelectableChannel ch, int ops) {
+        if (e.foreignChannel != null && e.foreignChannel != ch) {
+            foreign.get(e.foreignChannel.provider()).cancel(e.foreignChannel);
+            e.foreignChannel = null;
+        }
+        if (ch != null && ch.provider() != selector.provider()) {
+            watchForeign(e, ch, ops);
+            return;
+        }
         try {
             if (e.key != null && (ch == null || e.key.channel() != ch || !e.key.isValid())) {
                 if (ch == null && e.key.isValid()) {
@@ -331,6 +343,26 @@ final class ReceiveLoop implements AutoCloseable {
         }
     }
 
+    /** A channel the loop's selector cannot take: a watch of its kind wakes the entry when it is ready. */
+    private void watchForeign(Entry e, SelectableChannel ch, int ops) {
+        if (e.key != null) {
+            e.key.cancel();
+            e.key = null;
+        }
+        ForeignWatch watch = foreign.get(ch.provider());
+        try {
+            if (watch == null) {
+                watch = new ForeignWatch(ch.provider());
+                foreign.put(ch.provider(), watch);
+            }
+        } catch (IOException ex) {
+            e.retryAt = System.nanoTime() + REST_NANOS;   // no selector to be had: look again a little later
+            return;
+        }
+        e.foreignChannel = ch;
+        watch.watch(ch, ops, e.waker);
+    }
+
     /** The entry leaves the selector; a call it had parked ends in KeyboardInterrupt when the user stopped it. */
     private void finish(Entry e, boolean interrupted) {
         if (e.stopped) {
@@ -340,6 +372,10 @@ final class ReceiveLoop implements AutoCloseable {
         if (e.key != null) {
             e.key.cancel();
             e.key = null;
+        }
+        if (e.foreignChannel != null) {
+            foreign.get(e.foreignChannel.provider()).cancel(e.foreignChannel);
+            e.foreignChannel = null;
         }
         if (e.parkedOn != null) {
             e.parkedOn.unpark(e.waker);
@@ -361,5 +397,6 @@ final class ReceiveLoop implements AutoCloseable {
         }
         entries.clear();
         PySocket.closeQuietly(selector);   // wakes the loop's thread; every channel's registration goes with it
+        foreign.values().forEach(ForeignWatch::close);
     }
 }

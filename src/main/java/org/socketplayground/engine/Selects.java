@@ -58,7 +58,7 @@ final class Selects {
                 of.put(item, socketOf(item, sockets));
             }
         }
-        try (Selector selector = Selector.open()) {
+        try (Selectors selector = new Selectors()) {
             while (true) {
                 Map<PySocket, Integer> ready = readyNow(selector, lists, of, deadline, ctx);
                 List<PyValue> r = pick(lists.get(0), of, ready, READ);
@@ -124,7 +124,7 @@ final class Selects {
      * What each socket is ready for now, waiting (once the call may wait) until something on the lists is, the deadline
      * passes or the call is abandoned. Registers the sockets' channels anew each time: a listen() swaps a channel.
      */
-    private static Map<PySocket, Integer> readyNow(Selector selector, List<List<PyValue>> lists, Map<PyValue, PySocket> of,
+    private static Map<PySocket, Integer> readyNow(Selectors selector, List<List<PyValue>> lists, Map<PyValue, PySocket> of,
                                                    Deadline deadline, CallContext ctx) throws IOException, PyException {
         Map<PySocket, Integer> wanted = new IdentityHashMap<>();
         for (int i = 0; i < 2; i++) {
@@ -143,9 +143,7 @@ final class Selects {
             int ops = ((e.getValue() & READ) != 0 ? r.readOp() : 0) | ((e.getValue() & WRITE) != 0 ? r.writeOp() : 0);
             if (ops != 0 && r.channel() != null) {
                 try {
-                    SelectionKey key = r.channel().keyFor(selector);
-                    key = key != null && key.isValid() ? key.interestOps(ops) : r.channel().register(selector, ops);
-                    keys.put(key, e.getKey());
+                    keys.put(selector.register(r.channel(), ops), e.getKey());
                 } catch (ClosedChannelException | CancelledKeyException ignored) {
                     // closed meanwhile (its next call raises EBADF) or its key not yet flushed: not ready this round
                 }
@@ -155,7 +153,7 @@ final class Selects {
         if (anyNow || deadline.nonBlocking()) {
             count = selector.selectNow();
         } else {
-            ctx.enterWait(selector);   // announces the waiting call the first time
+            ctx.enterWait(selector.first());   // announces the waiting call the first time
             if (ctx.cancelled() || Thread.currentThread().isInterrupted()) {
                 throw new PyException(PyError.interrupted());
             }
@@ -176,8 +174,79 @@ final class Selects {
                 ready.merge(s, got & wanted.get(s), (a, b) -> a | b);
             }
         }
-        selector.selectedKeys().clear();
+        selector.clearSelected();
         return ready;
+    }
+
+    /**
+     * The selectors of one select(): one per kind of channel (junixsocket's AF_UNIX channels register only with its
+     * own), so that each socket is watched by a selector that takes it. With more than one, the wait polls them.
+     */
+    private static final class Selectors implements AutoCloseable {
+        /** How long a wait on one selector lasts before the others are looked at again, with sockets of both kinds. */
+        private static final long POLL_MILLIS = 20;
+        private final Map<java.nio.channels.spi.SelectorProvider, Selector> byProvider = new java.util.LinkedHashMap<>();
+
+        SelectionKey register(SelectableChannel ch, int ops) throws IOException {
+            Selector selector = byProvider.get(ch.provider());
+            if (selector == null) {
+                selector = ch.provider().openSelector();
+                byProvider.put(ch.provider(), selector);
+            }
+            SelectionKey key = ch.keyFor(selector);
+            return key != null && key.isValid() ? key.interestOps(ops) : ch.register(selector, ops);
+        }
+
+        /** The selector a waiting call is woken through (abandon): the first one. */
+        Selector first() throws IOException {
+            if (byProvider.isEmpty()) {
+                byProvider.put(java.nio.channels.spi.SelectorProvider.provider(), Selector.open());
+            }
+            return byProvider.values().iterator().next();
+        }
+
+        int selectNow() throws IOException {
+            int n = 0;
+            for (Selector s : byProvider.values()) {
+                n += s.selectNow();
+            }
+            return n;
+        }
+
+        /** As Selector.select(millis) (0: for ever), over every selector. */
+        int select(long millis) throws IOException {
+            if (byProvider.size() <= 1) {
+                return first().select(millis);
+            }
+            long end = millis == 0 ? Long.MAX_VALUE : System.nanoTime() + millis * 1_000_000L;
+            while (true) {
+                int n = selectNow();
+                long left = (end - System.nanoTime()) / 1_000_000L;
+                if (n > 0 || left <= 0) {
+                    return n;
+                }
+                n = first().select(Math.min(left, POLL_MILLIS));
+                if (n > 0) {
+                    selectNow();   // the others' ready keys too, in their selected sets
+                    return n;
+                }
+            }
+        }
+
+        List<SelectionKey> selectedKeys() {
+            List<SelectionKey> all = new ArrayList<>();
+            byProvider.values().forEach(s -> all.addAll(s.selectedKeys()));
+            return all;
+        }
+
+        void clearSelected() {
+            byProvider.values().forEach(s -> s.selectedKeys().clear());
+        }
+
+        @Override
+        public void close() {
+            byProvider.values().forEach(PySocket::closeQuietly);
+        }
     }
 
     /**
@@ -186,7 +255,7 @@ final class Selects {
      */
     static Map<String, String> probe(Map<String, PySocket> sockets) {
         Map<String, String> out = new java.util.HashMap<>();
-        try (Selector selector = Selector.open()) {
+        try (Selectors selector = new Selectors()) {
             Map<SelectionKey, String> keys = new IdentityHashMap<>();
             Map<String, Readiness> of = new java.util.HashMap<>();
             Map<String, Integer> ready = new java.util.HashMap<>();
@@ -200,7 +269,7 @@ final class Selects {
                 int ops = r.readOp() | r.writeOp();
                 if (ops != 0 && r.channel() != null) {
                     try {
-                        keys.put(r.channel().register(selector, ops), e.getKey());
+                        keys.put(selector.register(r.channel(), ops), e.getKey());
                     } catch (IOException | RuntimeException ignored) {
                         // closed or swapped meanwhile: no readiness from the channel this time
                     }

@@ -1,0 +1,92 @@
+package org.socketplayground.engine;
+
+import java.io.File;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.socketplayground.engine.py.PyValue;
+
+/**
+ * AF_UNIX addresses as CPython takes and gives them on Linux: a path as str (or bytes), a Linux abstract name as a
+ * string starting with a NUL byte, given back as bytes ({@code b'\x00name'}); an unnamed sender is None. Where the
+ * engine keeps an address for the window (a record's source and destination, a socket's own and peer address) it
+ * is a one-item tuple of that value, which tells it from a (host, port) pair.
+ */
+public final class UnixAddresses {
+    /** sun_path's size on Linux: a path takes at most 107 bytes and its NUL; an abstract name all 108. */
+    private static final int SUN_PATH = 108;
+
+    private UnixAddresses() {
+    }
+
+    /** An AF_UNIX address as the window keeps it: a one-item tuple. */
+    static PyValue.Tuple shown(PyValue python) {
+        return PyValue.tuple(python);
+    }
+
+    /** Whether a kept address is an AF_UNIX one. */
+    public static boolean isUnix(PyValue.Tuple address) {
+        return address != null && address.size() == 1;
+    }
+
+    /** The address as the log and the socket table show it, as ss does: a path, {@code @name}, or None. */
+    public static String text(PyValue.Tuple address) {
+        PyValue v = address.get(0);
+        if (v instanceof PyValue.Str s) {
+            return s.value();
+        }
+        if (v instanceof PyValue.Bytes b) {
+            byte[] raw = b.value();
+            return raw.length > 0 && raw[0] == 0 ? "@" + new String(raw, 1, raw.length - 1, StandardCharsets.UTF_8)
+                    : new String(raw, StandardCharsets.UTF_8);
+        }
+        return "None";
+    }
+
+    /** The argument of bind, connect or sendto as the system's address; CPython's errors for anything else. */
+    static AFUNIXSocketAddress parse(PyValue arg) throws PyException {
+        byte[] path;
+        if (arg instanceof PyValue.Str s) {
+            path = s.value().getBytes(StandardCharsets.UTF_8);
+        } else {
+            path = Args.bytesLike(arg);   // "a bytes-like object is required, not 'tuple'"
+        }
+        boolean abstractName = path.length > 0 && path[0] == 0;
+        if (abstractName ? path.length > SUN_PATH : path.length >= SUN_PATH) {
+            throw new PyException(new PyError("OSError", null, "AF_UNIX path too long"));
+        }
+        if (path.length == 0) {
+            // Linux would pick an abstract name of its own (autobind); the playground does not.
+            throw new PyException(new PyError("OSError", null, "the playground needs a path or an abstract name to bind to"));
+        }
+        try {
+            return abstractName ? AFUNIXSocketAddress.inAbstractNamespace(
+                    new String(path, 1, path.length - 1, StandardCharsets.UTF_8))
+                    : AFUNIXSocketAddress.of(new File(new String(path, StandardCharsets.UTF_8)));
+        } catch (SocketException e) {
+            throw Errno.wrap(e);
+        }
+    }
+
+    /** An address the system gave, as Python gives it: str for a path, bytes for an abstract name, None for none. */
+    static PyValue toPython(SocketAddress address) {
+        if (!(address instanceof AFUNIXSocketAddress a)) {
+            return PyValue.NONE;
+        }
+        byte[] raw = a.getPathAsBytes();
+        if (a.isInAbstractNamespace()) {
+            int end = raw.length;
+            while (end > 1 && raw[end - 1] == 0) {
+                end--;   // received abstract addresses come padded with NULs to sun_path's size
+            }
+            return PyValue.of(Arrays.copyOf(raw, end));
+        }
+        int end = 0;
+        while (end < raw.length && raw[end] != 0) {
+            end++;
+        }
+        return PyValue.of(new String(raw, 0, end, StandardCharsets.UTF_8));
+    }
+}
