@@ -303,6 +303,9 @@ public final class Addresses {
 
     /** host:port as ss shows it, [::1]:port for IPv6, '*' for every interface. */
     public static String display(PyValue.Tuple address) {
+        if (UnixAddresses.isUnix(address)) {
+            return UnixAddresses.text(address);
+        }
         String host = ((PyValue.Str) address.get(0)).value();
         long port = ((PyValue.Int) address.get(1)).value();
         boolean v6 = address.size() > 2;

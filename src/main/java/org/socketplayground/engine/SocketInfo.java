@@ -25,7 +25,7 @@ public record SocketInfo(String id, Family family, SockType type, SocketState st
     }
 
     public boolean reachableFromNetwork() {
-        if (local == null || state == SocketState.CLOSED) {
+        if (local == null || state == SocketState.CLOSED || UnixAddresses.isUnix(local)) {
             return false;
         }
         String host = ((PyValue.Str) local.get(0)).value();

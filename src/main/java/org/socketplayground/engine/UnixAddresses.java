@@ -31,6 +31,17 @@ public final class UnixAddresses {
         return address != null && address.size() == 1;
     }
 
+    /**
+     * The address to send a reply to, as sendto() takes it: the kept (host, port) pair itself, an AF_UNIX path or name
+     * out of its one-item tuple; null for an unnamed AF_UNIX sender, which no one can answer.
+     */
+    public static PyValue replyTo(PyValue.Tuple kept) {
+        if (!isUnix(kept)) {
+            return kept;
+        }
+        return kept.get(0) instanceof PyValue.None ? null : kept.get(0);
+    }
+
     /** The address as the log and the socket table show it, as ss does: a path, {@code @name}, or None. */
     public static String text(PyValue.Tuple address) {
         PyValue v = address.get(0);

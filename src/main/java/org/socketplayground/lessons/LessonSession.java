@@ -164,8 +164,8 @@ public final class LessonSession {
             return null;
         }
         SocketInfo info = engine.socket(ref.id()).orElse(null);
-        if (info == null || info.local() == null) {
-            return null;
+        if (info == null || info.local() == null || !info.family().usesPorts()) {
+            return null;   // the built-in peers are UDP and TCP ones
         }
         String host = ((PyValue.Str) info.local().get(0)).value();
         boolean any = host.equals("0.0.0.0") || host.equals("::");

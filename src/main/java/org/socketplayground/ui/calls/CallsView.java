@@ -21,6 +21,7 @@ import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.SocketInfo;
 import org.socketplayground.engine.SocketModule;
 import org.socketplayground.engine.SocketState;
+import org.socketplayground.engine.UnixAddresses;
 import org.socketplayground.engine.py.PyValue;
 import org.socketplayground.ui.session.Inputs;
 import org.socketplayground.ui.session.Session;
@@ -72,6 +73,8 @@ public final class CallsView {
     @FXML private Button shutdownButton;
     @FXML private Button closeButton;
 
+    private AddressFields addresses;
+
     public CallsView(Session session) {
         this.session = session;
     }
@@ -84,9 +87,10 @@ public final class CallsView {
         shutdownChoice.setValue("SHUT_WR");
         HostPicks.fill(hostPicks, hostField, portField);
         FieldChecks checks = new FieldChecks();
-        checks.check(hostField, Inputs::host);
+        addresses = new AddressFields(hostField, portField, destHostField, destPortField);
+        checks.check(hostField, t -> addresses.unix() ? Inputs.unixPath(t) : Inputs.host(t));
         checks.check(portField, Inputs::port);
-        checks.check(destHostField, Inputs::host);
+        checks.check(destHostField, t -> addresses.unix() ? Inputs.unixPath(t) : Inputs.host(t));
         checks.checkDestinationPort(destPortField);
         checks.check(bufsizeField, Inputs::bufsize);
         checks.check(timeoutField, Inputs::timeout);
@@ -228,6 +232,15 @@ public final class CallsView {
         if (!requireSocket()) {
             return;
         }
+        if (addresses.unix()) {
+            Inputs.Parsed<String> path = Inputs.unixPath(hostInput.getText());
+            if (!path.ok()) {
+                refuse(hostInput, "path", path.error());
+            } else {
+                action.accept(PyValue.of(path.value()));
+            }
+            return;
+        }
         Inputs.Parsed<String> host = Inputs.host(hostInput.getText());
         Inputs.Parsed<Long> port = Inputs.port(portInput.getText());
         if (!host.ok()) {
@@ -284,7 +297,7 @@ public final class CallsView {
             session.engine().socket(r.socketId()).ifPresent(info -> showMode(info.timeout()));
         }
         if (r.call().equals("bind") && destPortField.getText().isBlank()) {
-            session.engine().socket(r.socketId()).map(SocketInfo::local).ifPresent(local ->
+            session.engine().socket(r.socketId()).map(SocketInfo::local).filter(local -> !UnixAddresses.isUnix(local)).ifPresent(local ->
                     destPortField.setText(Long.toString(((PyValue.Int) local.get(1)).value())));
         }
     }
@@ -321,8 +334,10 @@ public final class CallsView {
                 + (row.info().state() == SocketState.CLOSED ? " (closed)" : ""));
         sendButton.setText(stream ? "send()" : "sendto()");
         recvButton.setText(stream ? "recv()" : "recvfrom()");
+        addresses.show(!none && !row.info().family().usesPorts());
+        portField.setDisable(addresses.unix());
         destHostField.setDisable(stream);
-        destPortField.setDisable(stream);
+        destPortField.setDisable(stream || addresses.unix());
         toLabel.setDisable(stream);
         sendallButton.setDisable(!stream);
         for (var b : List.of(bindButton, connectButton, listenButton, acceptButton, sendButton, recvButton,

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.PyError;
 import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.engine.UnixAddresses;
 import org.socketplayground.engine.py.PyValue;
 import org.socketplayground.peers.Peers;
 import org.socketplayground.transcript.SocketNames;
@@ -53,7 +54,8 @@ final class ContinuousReceiver implements AutoCloseable {
             if (ends(r)) {
                 return false;
             }
-            if (replies != null && !r.failed() && r.receivedData() != null && r.source() != null) {
+            if (replies != null && !r.failed() && r.receivedData() != null && r.source() != null
+                    && UnixAddresses.replyTo(r.source()) != null) {
                 reply(r);
             }
             return true;
@@ -70,7 +72,7 @@ final class ContinuousReceiver implements AutoCloseable {
             long now = System.nanoTime();
             byte[] reply = replies.answer(r.receivedData().value(), r.source(), now);
             if (reply != null) {
-                engine.call(socketId, "sendto", List.of(PyValue.of(reply), r.source()), handle);
+                engine.call(socketId, "sendto", List.of(PyValue.of(reply), UnixAddresses.replyTo(r.source())), handle);
             }
             tell(replies.report(now, false));
         }

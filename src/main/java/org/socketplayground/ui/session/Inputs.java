@@ -70,6 +70,23 @@ public final class Inputs {
         return Parsed.ok(t);
     }
 
+    /**
+     * An AF_UNIX address: a path as typed, or a Linux abstract name written as Python writes it ({@code \0name}) or as
+     * ss shows it ({@code @name}); the abstract name's NUL byte is put in its place.
+     */
+    public static Parsed<String> unixPath(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return Parsed.fail("Type a path such as /tmp/playground.sock, or \\0name for an abstract name (no file).");
+        }
+        String name = t.startsWith("\\0") ? t.substring(2) : t.startsWith("@") ? t.substring(1) : null;
+        if (name != null) {
+            return name.isEmpty() ? Parsed.fail("An abstract name needs a name after \\0, such as \\0playground.")
+                    : Parsed.ok("\0" + name);
+        }
+        return Parsed.ok(t);
+    }
+
     /** recv's bufsize: a whole number; a negative one is passed on for Python's ValueError. */
     public static Parsed<Long> bufsize(String text) {
         String t = text == null ? "" : text.strip();

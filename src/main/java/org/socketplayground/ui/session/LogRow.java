@@ -3,6 +3,7 @@ package org.socketplayground.ui.session;
 import java.util.stream.Collectors;
 import org.socketplayground.engine.Addresses;
 import org.socketplayground.engine.CallRecord;
+import org.socketplayground.engine.UnixAddresses;
 import org.socketplayground.engine.py.PyValue;
 import org.socketplayground.transcript.SocketNames;
 
@@ -54,7 +55,11 @@ public final class LogRow {
         PyValue.Tuple source = bytes != null || !record.failed() && record.call().equals("accept") ? record.source() : null;
         this.payload = bytes;
         this.bytes = cost(record);
-        if (source != null) {
+        if (UnixAddresses.isUnix(source)) {   // an AF_UNIX sender: its path, @name, or None, and no port
+            sourceHost = UnixAddresses.text(source);
+            sourcePort = "";
+            colour = colours.indexOf(sourceHost, sourcePort);
+        } else if (source != null) {
             sourceHost = ((PyValue.Str) source.get(0)).value();
             sourcePort = Long.toString(((PyValue.Int) source.get(1)).value());
             colour = colours.indexOf(sourceHost, sourcePort);

@@ -33,10 +33,11 @@ public final class SocketRow {
     void update(SocketInfo info) {
         this.info = info;
         boolean udp = !info.type().isStream();
-        type.set((udp ? "UDP" : "TCP") + " " + (info.family().name().endsWith("6") ? "IPv6" : "IPv4"));
+        type.set(!info.family().usesPorts() ? (udp ? "Unix dgram" : "Unix stream")
+                : (udp ? "UDP" : "TCP") + " " + (info.family().name().endsWith("6") ? "IPv6" : "IPv4"));
         state.set(info.state().label());
         // The marker is part of the text, so that the cell redraws when the socket stops being reachable.
-        local.set(info.local() == null ? "–" : Addresses.display(info.local()) + (info.reachableFromNetwork() ? " ⚠" : ""));
+        local.set(info.local() == null || Addresses.display(info.local()).isEmpty() ? "–" : Addresses.display(info.local()) + (info.reachableFromNetwork() ? " ⚠" : ""));
         peer.set(info.peer() == null ? "–" : Addresses.display(info.peer()));
         mode.set(info.mode());
         received.set(udp ? info.datagramsReceived() + " / " + Format.bytes(info.bytesReceived())

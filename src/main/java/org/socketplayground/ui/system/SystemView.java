@@ -271,7 +271,7 @@ public final class SystemView {
                         : new Own(row.name() + CLOSED, o.netid, o.v6, o.localPort, o.peerPort));
                 continue;
             }
-            if (info.local() == null || ((PyValue.Int) info.local().get(1)).value() == 0) {
+            if (info.local() == null || !info.family().usesPorts() || ((PyValue.Int) info.local().get(1)).value() == 0) {
                 continue;
             }
             int localPort = (int) ((PyValue.Int) info.local().get(1)).value();
