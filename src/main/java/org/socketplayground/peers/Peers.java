@@ -129,7 +129,7 @@ public final class Peers implements AutoCloseable {
         }
         for (String id : echoServers) {
             PyValue.Tuple local = engine.socket(id).map(info -> info.local()).orElse(null);
-            if (local != null && local.get(1).equals(address.get(1))
+            if (local != null && local.size() >= 2 && local.get(1).equals(address.get(1))
                     && (local.get(0).equals(address.get(0)) || isEveryInterface(local.get(0)))) {
                 return true;
             }

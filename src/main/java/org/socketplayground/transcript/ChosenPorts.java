@@ -66,7 +66,7 @@ final class ChosenPorts {
         if (local != null) {
             lastLocal.put(id, local);
         }
-        if (local != null && local.get(1) instanceof PyValue.Int p && p.value() != 0 && !userPorts.contains(p.value())) {
+        if (local != null && local.size() >= 2 && local.get(1) instanceof PyValue.Int p && p.value() != 0 && !userPorts.contains(p.value())) {
             chosenPorts.putIfAbsent(p.value(), id);
         }
     }

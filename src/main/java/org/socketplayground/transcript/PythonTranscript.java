@@ -412,7 +412,7 @@ public final class PythonTranscript {
         PyValue.Tuple local = ports.lastLocal(r.socketId());
         String host = "127.0.0.1";
         Long port = null;
-        if (local != null && local.get(0) instanceof PyValue.Str h && local.get(1) instanceof PyValue.Int p) {
+        if (local != null && local.size() >= 2 && local.get(0) instanceof PyValue.Str h && local.get(1) instanceof PyValue.Int p) {
             host = h.value().equals("0.0.0.0") ? "127.0.0.1" : h.value().equals("::") ? "::1" : h.value();
             port = ports.isUsers(p.value()) ? p.value() : null;
         }

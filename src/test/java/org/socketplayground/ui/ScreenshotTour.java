@@ -1,5 +1,6 @@
 package org.socketplayground.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -114,6 +115,39 @@ class ScreenshotTour {
         int row = ui.logRowsWhere("← recvfrom").get(1);
         robot.interact(() -> ui.table("logTable").getSelectionModel().select(row));
 
+        if (Boolean.getBoolean("tour.unix")) {   // issue 12: two AF_UNIX datagram sockets and a datagram between them
+            Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "sp-tour"));
+            for (String f : new String[] {"receiver.sock", "sender.sock"}) {
+                Files.deleteIfExists(dir.resolve(f));
+            }
+            String receiver = ui.newSocket(Family.AF_UNIX, SockType.SOCK_DGRAM);
+            ui.set("hostField", dir.resolve("receiver.sock").toString());
+            ui.press("bindButton");
+            ui.expectOutcome("None");
+            ui.newSocket(Family.AF_UNIX, SockType.SOCK_DGRAM);
+            ui.set("hostField", dir.resolve("sender.sock").toString());
+            ui.press("bindButton");
+            ui.expectOutcome("None");
+            ui.set("payloadField", "over a path");
+            ui.set("destHostField", dir.resolve("receiver.sock").toString());
+            ui.press("sendButton");
+            ui.expectOutcome("11");
+            ui.selectSocket(receiver);
+            ui.press("recvButton");
+            ui.waitUntil(() -> ui.label("outcomeLabel").startsWith("(b'over"), "received");
+        } else {
+            flood(ui, server, client);
+        }
+        if (!TAB.isEmpty()) {
+            robot.interact(() -> {
+                javafx.scene.control.TabPane tabs = robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class);
+                tabs.getTabs().stream().filter(t -> TAB.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+            });
+        }
+        Thread.sleep(Long.getLong("tour.flood", 12) * 1000);
+    }
+
+    private void flood(WindowDriver ui, String server, String client) throws Exception {
         // A steady stream into the server while the log is paused: the rate and its sparkline move, the rows stay.
         ui.press("pauseLogToggle");
         ui.selectSocket(server);
@@ -126,12 +160,5 @@ class ScreenshotTour {
             ui.set("payloadField", "x".repeat(70_000));
             ui.press("sendButton");
         }
-        if (!TAB.isEmpty()) {
-            robot.interact(() -> {
-                javafx.scene.control.TabPane tabs = robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class);
-                tabs.getTabs().stream().filter(t -> TAB.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
-            });
-        }
-        Thread.sleep(Long.getLong("tour.flood", 12) * 1000);
     }
 }

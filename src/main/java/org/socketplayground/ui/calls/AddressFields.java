@@ -56,6 +56,10 @@ final class AddressFields {
                     : "The path sendto() sends to: where the receiving AF_UNIX socket is bound") : tips.get(f));
         }
         for (TextField f : List.of(port, destPort)) {
+            String kept = otherKind.getOrDefault(f, "");
+            otherKind.put(f, f.getText());
+            f.setText(kept);   // empty while off: a greyed 9999 would read as a port in use
+            f.setPromptText(unix ? "–" : "port");
             f.setTooltip(unix ? new Tooltip(PORTS_OFF) : tips.get(f));
         }
     }

@@ -89,9 +89,9 @@ public final class CallsView {
         FieldChecks checks = new FieldChecks();
         addresses = new AddressFields(hostField, portField, destHostField, destPortField);
         checks.check(hostField, t -> addresses.unix() ? Inputs.unixPath(t) : Inputs.host(t));
-        checks.check(portField, Inputs::port);
+        checks.check(portField, t -> addresses.unix() ? new Inputs.Parsed<>(0L, null, null) : Inputs.port(t));   // off: nothing to check
         checks.check(destHostField, t -> addresses.unix() ? Inputs.unixPath(t) : Inputs.host(t));
-        checks.checkDestinationPort(destPortField);
+        checks.checkDestinationPort(destPortField, addresses::unix);
         checks.check(bufsizeField, Inputs::bufsize);
         checks.check(timeoutField, Inputs::timeout);
         checks.checkPayload(payloadField, hexToggle.selectedProperty());

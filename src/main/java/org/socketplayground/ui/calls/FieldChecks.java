@@ -32,8 +32,9 @@ final class FieldChecks {
     }
 
     /** The destination port may be empty until the first send: then it only says what to type. */
-    void checkDestinationPort(TextField field) {
-        validation.registerValidator(field, false, (c, v) -> v == null || v.toString().isBlank()
+    void checkDestinationPort(TextField field, java.util.function.BooleanSupplier off) {
+        validation.registerValidator(field, false, (c, v) -> off.getAsBoolean() ? ValidationResult.fromErrorIf(c, "", false)
+                : v == null || v.toString().isBlank()
                 ? ValidationResult.fromInfo(c, "Type the port to send to")
                 : validator(Inputs::port).apply(c, v));
     }

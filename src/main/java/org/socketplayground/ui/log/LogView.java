@@ -142,7 +142,9 @@ public final class LogView {
                 super.updateItem(item, empty);
                 LogRow row = empty ? null : getTableRow().getItem();
                 setText(empty ? null : item);
-                applied = Cells.swapStyle(this, applied, row != null && row.colour() >= 0 ? SenderColors.styleClass(row.colour()) : null);
+                // an AF_UNIX sender has no port: its empty cell stays plain
+                boolean coloured = row != null && row.colour() >= 0 && item != null && !item.isEmpty();
+                applied = Cells.swapStyle(this, applied, coloured ? SenderColors.styleClass(row.colour()) : null);
             }
         };
     }

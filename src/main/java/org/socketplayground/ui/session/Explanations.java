@@ -95,6 +95,8 @@ public final class Explanations {
             case "sendall" -> new Explanation("sendall() returns None once every byte is sent.", null);
             case "recvfrom" -> r.discarded() > 0
                     ? new Explanation("The datagram was cut to bufsize: " + r.discarded() + " bytes were lost.", "Use a larger bufsize.")
+                    : r.source() != null && r.source().size() == 1
+                    ? new Explanation("recvfrom() returns the data and the sender's path (None when the sender never bound one).", null)
                     : new Explanation("recvfrom() returns the data and the sender's (host, port).", null);
             case "recv" -> r.receivedData() != null && r.receivedData().length() == 0
                     ? new Explanation("b'' means the peer closed its side: there will be no more data.", null)

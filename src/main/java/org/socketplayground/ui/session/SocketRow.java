@@ -33,7 +33,7 @@ public final class SocketRow {
     void update(SocketInfo info) {
         this.info = info;
         boolean udp = !info.type().isStream();
-        type.set(!info.family().usesPorts() ? (udp ? "Unix dgram" : "Unix stream")
+        type.set(!info.family().usesPorts() ? (udp ? "Unix DG" : "Unix ST")
                 : (udp ? "UDP" : "TCP") + " " + (info.family().name().endsWith("6") ? "IPv6" : "IPv4"));
         state.set(info.state().label());
         // The marker is part of the text, so that the cell redraws when the socket stops being reachable.
