@@ -8,13 +8,14 @@ A statement starting with '? ' prints only 'ok' or the error, for values that di
 The Java engine runs the same file (DifferentialTest) and must print the same lines.
 """
 import ast
+import os
 import select
 import socket
 import sys
 import threading
 import time
 
-ns = {'socket': socket, 'select': select}
+ns = {'socket': socket, 'select': select, 'os': os}
 
 
 def fmt(v):

@@ -91,9 +91,9 @@ public record CallRecord(long seq, Instant time, String socketId, String call, L
         return socketId == null || call.equals("socket");
     }
 
-    /** The module of a module call, as Python names it: {@code select} for select(), else {@code socket}. */
+    /** The module of a module call, as Python names it: {@code select} for select(), {@code os} for unlink(), else {@code socket}. */
     public String module() {
-        return socketId == null && call.equals("select") ? "select" : "socket";
+        return socketId == null && call.equals("select") ? "select" : socketId == null && call.equals("unlink") ? "os" : "socket";
     }
 
     @Override

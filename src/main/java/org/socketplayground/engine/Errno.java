@@ -26,6 +26,7 @@ public enum Errno {
     ENOMEM(12, "Cannot allocate memory", "OSError"),
     EACCES(13, "Permission denied", "PermissionError"),
     ENOTDIR(20, "Not a directory", "NotADirectoryError"),
+    EISDIR(21, "Is a directory", "IsADirectoryError"),
     EINVAL(22, "Invalid argument", "OSError"),
     EMFILE(24, "Too many open files", "OSError"),
     EPIPE(32, "Broken pipe", "BrokenPipeError"),

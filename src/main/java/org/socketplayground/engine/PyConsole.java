@@ -24,6 +24,8 @@ public final class PyConsole {
     private static final PyValue MODULE = new PyValue.Str("<module 'socket'>");
     /** The {@code select} module: its one function, {@code select.select}, is an engine call like socket's. */
     private static final PyValue SELECT = new PyValue.Str("<module 'select'>");
+    /** The os module, for its unlink(): what removes the file a closed AF_UNIX socket left behind. */
+    private static final PyValue OS = new PyValue.Str("<module 'os'>");
     /**
      * The longest bytes that {@code b'x' * n} or {@code a + b} makes: 16 times the largest UDP datagram, and more than
      * a lesson's sendall needs. A line (a lesson's, or one typed) must not take the memory the sockets and the log need,
@@ -215,6 +217,9 @@ public final class PyConsole {
             if (n.name().equals("select") && !variables.containsKey("select")) {
                 return SELECT;
             }
+            if (n.name().equals("os") && !variables.containsKey("os")) {
+                return OS;
+            }
             PyValue v = variables.get(n.name());
             v = v != null ? v : PyBuiltins.named(n.name());
             if (v == null) {
@@ -294,14 +299,15 @@ public final class PyConsole {
 
     private static boolean isSocketCall(PyValue target, String name) {
         return target instanceof PyValue.SocketRef || (target == MODULE && SocketModule.isFunction(name))
-                || (target == SELECT && name.equals("select"));
+                || (target == SELECT && name.equals("select")) || (target == OS && name.equals("unlink"));
     }
 
     private Invocation invocation(PyValue target, String name, List<PyExpr> argExprs) throws PyException {
         PyBuiltins.Arguments given = arguments(argExprs);
-        if (target == SELECT) {
+        if (target == SELECT || target == OS) {
             if (!given.keywords().isEmpty()) {
-                throw new PyException(PyError.typeError("select.select() takes no keyword arguments"));
+                throw new PyException(PyError.typeError(target == OS ? "unlink() takes no keyword arguments here"
+                        : "select.select() takes no keyword arguments"));
             }
             return new Invocation(SocketEngine.MODULE, name, given.positional());
         }
@@ -324,7 +330,7 @@ public final class PyConsole {
 
     /** {@code target.name(...)} on anything but a socket: the module's other names, or a value's method. */
     private static PyValue callOn(PyValue target, String name, PyBuiltins.Arguments args) throws PyException {
-        if (target == MODULE || target == SELECT || target instanceof PyValue.Const) {
+        if (target == MODULE || target == SELECT || target == OS || target instanceof PyValue.Const) {
             PyValue attr = staticAttribute(target, name);
             throw new PyException(PyError.typeError("'" + attr.typeName() + "' object is not callable"));
         }
@@ -349,6 +355,12 @@ public final class PyConsole {
                 case "error" -> new PyValue.Builtin("OSError", true);
                 default -> throw new PyException(new PyError("AttributeError", null, "module 'select' has no attribute '" + name + "'"));
             };
+        }
+        if (target == OS) {
+            if (name.equals("unlink")) {
+                return new PyValue.Builtin("unlink", false);
+            }
+            throw new PyException(new PyError("AttributeError", null, "the playground's os module has only unlink(), not '" + name + "'"));
         }
         if (target == MODULE) {
             PyValue v = SocketModule.attribute(name);

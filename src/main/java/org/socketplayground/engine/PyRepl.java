@@ -15,8 +15,8 @@ import org.socketplayground.engine.py.PyValue;
  */
 public final class PyRepl {
     /** What {@code import socket} and {@code import select} need: nothing, the modules are always there. */
-    private static final java.util.Set<String> IMPORTS = java.util.Set.of("import socket", "import select",
-            "import socket, select", "import select, socket");
+    private static final java.util.Set<String> IMPORTS = java.util.Set.of("import socket", "import select", "import os",
+            "import socket, select", "import select, socket", "import os, socket", "import socket, os");
 
     private final SocketEngine engine;
     private final PyConsole console;
@@ -33,8 +33,8 @@ public final class PyRepl {
             return List.of();
         }
         if (line.startsWith("from ") || line.startsWith("import ")) {
-            return List.of("Only 'import socket' and 'import select' work here: write socket.socket(...), socket.AF_INET,"
-                    + " select.select([s1], [], [], 2.0)");
+            return List.of("Only 'import socket', 'import select' and 'import os' work here: write socket.socket(...),"
+                    + " socket.AF_INET, select.select([s1], [], [], 2.0), os.unlink('/tmp/playground.sock')");
         }
         try {
             PyParser.Statement statement = PyParser.parseStatement(line);

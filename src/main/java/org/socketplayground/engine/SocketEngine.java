@@ -244,6 +244,9 @@ public final class SocketEngine implements AutoCloseable {
             if (call.equals("select")) {
                 return Selects.select(ctx, args, this::socketOf);
             }
+            if (call.equals("unlink")) {
+                return UnixAddresses.unlink(args);
+            }
             return SocketModule.call(call, args);
         }
         PySocket s = sockets.get(target);

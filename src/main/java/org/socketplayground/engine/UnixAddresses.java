@@ -81,6 +81,40 @@ public final class UnixAddresses {
         }
     }
 
+    /**
+     * os.unlink(path): removes the file a closed AF_UNIX socket left behind, so that its path can be bound again.
+     * Errors as CPython words them, with the file's name.
+     */
+    static PyValue unlink(java.util.List<PyValue> args) throws PyException {
+        if (args.size() != 1) {
+            throw new PyException(PyError.typeError("unlink() takes exactly 1 positional argument (" + args.size() + " given)"));
+        }
+        PyValue arg = args.get(0);
+        if (!(arg instanceof PyValue.Str) && !(arg instanceof PyValue.Bytes)) {
+            throw new PyException(PyError.typeError("unlink: path should be string, bytes or os.PathLike, not " + arg.typeName()));
+        }
+        String path = arg instanceof PyValue.Str s ? s.value() : new String(((PyValue.Bytes) arg).value(), StandardCharsets.UTF_8);
+        java.nio.file.Path file = java.nio.file.Path.of(path);
+        try {
+            if (java.nio.file.Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw failure(Errno.EISDIR, arg);
+            }
+            java.nio.file.Files.delete(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw failure(Errno.ENOENT, arg);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw failure(Errno.EACCES, arg);
+        } catch (java.io.IOException e) {
+            throw new PyException(new PyError("OSError", null, e.getMessage() + ": " + arg.repr()));
+        }
+        return PyValue.NONE;
+    }
+
+    /** An OSError that names its file, as os functions raise them: {@code [Errno 2] No such file or directory: 'x'}. */
+    private static PyException failure(Errno errno, PyValue path) {
+        return new PyException(new PyError(errno.pythonType(), errno.number(), errno.message() + ": " + path.repr()));
+    }
+
     /** An address the system gave, as Python gives it: str for a path, bytes for an abstract name, None for none. */
     static PyValue toPython(SocketAddress address) {
         if (!(address instanceof AFUNIXSocketAddress a)) {

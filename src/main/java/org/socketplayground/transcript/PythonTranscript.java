@@ -55,7 +55,8 @@ public final class PythonTranscript {
     /** Data calls at the head of the batch being added that newer ones of the same batch will push out. */
     private int doomedData;
     /** A select() was made: the header imports the select module too, from then on. */
-    private boolean selectUsed;
+    /** The modules the calls use, for the imports: socket always, select and os once a call of theirs is made. */
+    private final java.util.SortedSet<String> modules = new java.util.TreeSet<>(List.of("socket"));
 
     /** A kept call and the length of its line when it came, for the pane's budget. */
     private record Line(Payloads.Kept kept, int chars) {
@@ -111,8 +112,7 @@ public final class PythonTranscript {
         }
         ports.learn(r);
         others.learn(r);
-        if (isSelect(r) && !selectUsed) {
-            selectUsed = true;
+        if (r.isModuleCall() && modules.add(r.module())) {
             removals++;   // the header grows a line: the pane is written again
         }
         if (doomedData > 0 && isDataCall(r)) {
@@ -168,7 +168,9 @@ public final class PythonTranscript {
 
     /** The lines the pane shows before the calls: a note when earlier calls left, then {@link #HEADER}. */
     public List<String> header() {
-        List<String> imports = selectUsed ? List.of("import select", "import socket", "") : HEADER;
+        List<String> imports = new java.util.ArrayList<>();
+        modules.forEach(m -> imports.add("import " + m));
+        imports.add("");
         if (trimmed == 0) {
             return imports;
         }
@@ -344,7 +346,7 @@ public final class PythonTranscript {
         if (isSelect(r)) {
             return r.args().stream().map(this::named).collect(java.util.stream.Collectors.joining(", ", "select.select(", ")"));
         }
-        sb.append(r.socketId() == null || r.call().equals("socket") ? "socket" : names.of(r.socketId())).append('.').append(r.call()).append('(');
+        sb.append(r.isModuleCall() ? r.module() : names.of(r.socketId())).append('.').append(r.call()).append('(');
         for (int i = 0; i < r.args().size(); i++) {
             boolean cutData = i == 0 && k.cut() != null && Payloads.isSend(r);
             sb.append(i == 0 ? "" : ", ").append(cutData ? k.cut().source(k.data()) : ports.argument(r.args().get(i), r.socketId()));
@@ -365,7 +367,8 @@ public final class PythonTranscript {
         sb.append("Run it with python3 once the playground's sockets are closed: it makes the same calls,\n");
         sb.append("prints what each one gave, and catches the errors the playground showed, then goes on.\n");
         sb.append("\"\"\"\n");
-        sb.append(selectUsed ? "import select\nimport socket\n\n\n" : "import socket\n\n\n");
+        modules.forEach(m -> sb.append("import ").append(m).append('\n'));
+        sb.append("\n\n");
         sb.append("def error(e):\n");
         sb.append("    \"\"\"An exception as the traceback's last line shows it.\"\"\"\n");
         sb.append("    kind = type(e)\n");

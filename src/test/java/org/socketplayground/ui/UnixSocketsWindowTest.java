@@ -125,6 +125,42 @@ class UnixSocketsWindowTest extends SharedWindow {
     }
 
     @Test
+    void aClosedSocketsFileKeepsItsPathUntilOsUnlinkRemovesIt() {
+        String path = dir.resolve("kept.sock").toString();
+        String first = unixSocket(path);
+        ui.call("closeButton");
+        ui.expectOutcome("None");
+        assertTrue(Files.exists(Path.of(path)), "closing leaves the file, as in Python");
+        String second = socket(Family.AF_UNIX, SockType.SOCK_DGRAM);
+        ui.set("hostField", path);
+        ui.call("bindButton");
+        ui.expectOutcome("OSError: [Errno 98] Address already in use");
+        assertTrue(ui.onFx(() -> robot.lookup("#unlinkButton").queryButton().isVisible()), "os.unlink() is offered for AF_UNIX");
+        ui.call("unlinkButton");
+        ui.expectOutcome("None");
+        ui.call("bindButton");
+        ui.expectOutcome("None");
+        ui.call("unlinkButton");
+        ui.call("unlinkButton");
+        ui.expectOutcome("FileNotFoundError: [Errno 2] No such file or directory: '" + path + "'");
+        ui.fx(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "pythonTab".equals(t.getId())).findFirst().orElseThrow());
+        });
+        ui.waitUntil(() -> pythonCode().contains("os.unlink('" + path + "')"), () -> "the Python pane writes os.unlink:\n" + pythonCode());
+        assertTrue(pythonCode().startsWith("import os\nimport socket\n"), pythonCode());
+        assertTrue(!first.equals(second));
+        ui.fx(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(0);
+        });
+    }
+
+    private String pythonCode() {
+        return robot.lookup("#pythonCode").queryAs(javafx.scene.control.TextInputControl.class).getText();
+    }
+
+    @Test
     void anEmptyOrBadPathIsRefusedOnItsField() {
         socket(Family.AF_UNIX, SockType.SOCK_DGRAM);
         ui.set("hostField", "  ");

@@ -51,6 +51,7 @@ public final class CallsView {
     @FXML private TextField portField;
     @FXML private Button bindButton;
     @FXML private Button connectButton;
+    @FXML private Button unlinkButton;
     @FXML private Spinner<Integer> backlogSpinner;
     @FXML private Button listenButton;
     @FXML private Button acceptButton;
@@ -146,6 +147,12 @@ public final class CallsView {
     @FXML
     void connect() {
         withAddress(hostField, portField, addr -> perform("connect", List.of(addr)));
+    }
+
+    /** os.unlink(path) with the path in the host field: what frees a path a closed AF_UNIX socket still holds. */
+    @FXML
+    void unlink() {
+        withAddress(hostField, portField, path -> session.perform(SocketEngine.MODULE, "unlink", List.of(path)));
     }
 
     @FXML
@@ -336,6 +343,8 @@ public final class CallsView {
         recvButton.setText(stream ? "recv()" : "recvfrom()");
         addresses.show(!none && !row.info().family().usesPorts());
         portField.setDisable(addresses.unix());
+        unlinkButton.setVisible(addresses.unix());
+        unlinkButton.setManaged(addresses.unix());
         destHostField.setDisable(stream);
         destPortField.setDisable(stream || addresses.unix());
         toLabel.setDisable(stream);
