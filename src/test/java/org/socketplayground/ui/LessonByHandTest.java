@@ -1,5 +1,6 @@
 package org.socketplayground.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.ComboBox;
@@ -240,6 +241,56 @@ class LessonByHandTest extends OwnWindow {
         ui.click("closeButton");
         look(() -> systemRow(serverAt, clientAt).equals("tcp TIME-WAIT 0 conn1 (closed)"),
                 "TIME-WAIT on the end that closed first, still named");
+        complete();
+    }
+
+    @Test
+    void socketsOnOneMachineAfUnix() {
+        String path = "/tmp/playground-server.sock";
+        open("Sockets on one machine");
+        String server = ui.createSocket(Family.AF_UNIX, SockType.SOCK_DGRAM);
+        ticked();
+        ui.type("hostField", path);
+        ui.click("unlinkButton");   // None, or FileNotFoundError when no earlier try left the file: both free the path
+        ticked();
+        ui.click("bindButton");
+        ui.expectOutcome("None");
+        ticked();
+        String client = ui.createSocket(Family.AF_UNIX, SockType.SOCK_DGRAM);
+        ui.type("destHostField", path);
+        ui.type("payloadField", "hello");
+        ui.click("sendButton");
+        ticked();
+        ui.selectSocket(server);
+        ui.click("recvButton");
+        ticked();
+        ui.selectSocket(client);
+        ui.type("hostField", "\\0playground-client");
+        ui.click("bindButton");
+        ui.expectOutcome("None");
+        assertEquals("@playground-client", ui.cell("socketTable", ui.socketRow(client), "Local address"));
+        ticked();
+        ui.type("payloadField", "again");
+        ui.click("sendButton");
+        ui.selectSocket(server);
+        ui.click("recvButton");
+        ui.expectOutcome("(b'again', b'\\x00playground-client')");
+        ticked();
+        ui.type("destHostField", "@playground-client");
+        ui.type("payloadField", "got it");
+        ui.click("sendButton");
+        ui.selectSocket(client);
+        ui.click("recvButton");
+        ticked();
+        ui.selectSocket(server);
+        ui.click("closeButton");
+        ui.selectSocket(client);
+        ui.click("closeButton");
+        ticked();
+        ui.createSocket(Family.AF_UNIX, SockType.SOCK_DGRAM);
+        ui.type("hostField", path);
+        ui.click("bindButton");
+        ui.expectOutcome("OSError: [Errno 98] Address already in use");
         complete();
     }
 
