@@ -134,7 +134,7 @@ final class ChannelWaiter {
                     }
                     millis = Math.max(1, (remaining + 999_999) / 1_000_000);
                 }
-                int ready = selector.select(millis);
+                int ready = select(selector, millis);
                 // A reused selector must forget this readiness, or the next wait would not see the next one.
                 selector.selectedKeys().clear();
                 if (ready > 0) {
@@ -153,6 +153,14 @@ final class ChannelWaiter {
             ctx.leaveWait();
             returnSelector(selector);
         }
+    }
+
+    /**
+     * Selector.select(millis), 0 meaning for ever, for every provider's selector: junixsocket's takes 0 for a poll that
+     * returns at once (a wait on an AF_UNIX socket would spin a core).
+     */
+    static int select(Selector selector, long millis) throws IOException {
+        return millis == 0 ? selector.select() : selector.select(millis);
     }
 
     /** Ends every wait under way: each finds the socket closed. */

@@ -216,7 +216,7 @@ final class Selects {
         /** As Selector.select(millis) (0: for ever), over every selector. */
         int select(long millis) throws IOException {
             if (byProvider.size() <= 1) {
-                return first().select(millis);
+                return ChannelWaiter.select(first(), millis);
             }
             long end = millis == 0 ? Long.MAX_VALUE : System.nanoTime() + millis * 1_000_000L;
             while (true) {
