@@ -161,6 +161,34 @@ class UnixSocketsWindowTest extends SharedWindow {
     }
 
     @Test
+    void theSystemTabNamesTheAppsUnixSocketsByTheirPaths() {
+        String path = dir.resolve("listed.sock").toString();
+        String named = unixSocket(path);
+        String abstractOne = unixSocket("@playground-system-" + ProcessHandle.current().pid());
+        robot.clickOn("System");
+        try {
+            ui.set("systemFilterField", "");
+            ui.waitUntil(() -> socketCellWhere(path).equals(named)
+                    && socketCellWhere("@playground-system-" + ProcessHandle.current().pid()).equals(abstractOne),
+                    () -> "both sockets are listed, as u_dgr rows carrying their names: " + socketCellWhere(path));
+        } finally {
+            robot.clickOn("Python");
+        }
+    }
+
+    /** The "Socket" cell of the System table's u_dgr row at this local address, or "missing". */
+    private String socketCellWhere(String local) {
+        return ui.onFx(() -> {
+            for (int i = 0; i < ui.rows("systemSocketsTable"); i++) {
+                if (ui.cell("systemSocketsTable", i, "Local address").equals(local) && ui.cell("systemSocketsTable", i, "Netid").equals("u_dgr")) {
+                    return ui.cell("systemSocketsTable", i, "Socket");
+                }
+            }
+            return "missing";
+        });
+    }
+
+    @Test
     void anEmptyOrBadPathIsRefusedOnItsField() {
         socket(Family.AF_UNIX, SockType.SOCK_DGRAM);
         ui.set("hostField", "  ");

@@ -32,6 +32,7 @@ import javafx.scene.control.TextField;
 import javafx.util.Duration;
 import org.socketplayground.engine.SocketInfo;
 import org.socketplayground.engine.SocketState;
+import org.socketplayground.engine.UnixAddresses;
 import org.socketplayground.engine.py.PyValue;
 import org.socketplayground.system.ProcNet;
 import org.socketplayground.system.SystemSocket;
@@ -252,8 +253,8 @@ public final class SystemView {
                 shownPart, rows.size(), mine));
     }
 
-    /** An app socket's address as /proc/net writes it, to find its row. */
-    private record Own(String name, String netid, boolean v6, int localPort, int peerPort) {
+    /** An app socket's address as /proc/net writes it, to find its row: ports, or an AF_UNIX socket's path. */
+    private record Own(String name, String netid, boolean v6, int localPort, int peerPort, String path) {
     }
 
     /**
@@ -268,7 +269,14 @@ public final class SystemView {
             SocketInfo info = row.info();
             if (info.state() == SocketState.CLOSED) {
                 known.computeIfPresent(row.id(), (id, o) -> o.name.endsWith(CLOSED) ? o
-                        : new Own(row.name() + CLOSED, o.netid, o.v6, o.localPort, o.peerPort));
+                        : new Own(row.name() + CLOSED, o.netid, o.v6, o.localPort, o.peerPort, o.path));
+                continue;
+            }
+            if (info.local() != null && UnixAddresses.isUnix(info.local())) {
+                String path = UnixAddresses.text(info.local());   // as /proc/net/unix writes it: a path or @name
+                if (!path.equals("None")) {
+                    known.put(row.id(), new Own(row.name(), info.type().isStream() ? "u_str" : "u_dgr", false, -1, -1, path));
+                }
                 continue;
             }
             if (info.local() == null || !info.family().usesPorts() || ((PyValue.Int) info.local().get(1)).value() == 0) {
@@ -276,17 +284,23 @@ public final class SystemView {
             }
             int localPort = (int) ((PyValue.Int) info.local().get(1)).value();
             int peerPort = info.peer() == null ? -1 : (int) ((PyValue.Int) info.peer().get(1)).value();
-            known.put(row.id(), new Own(row.name(), info.type().isStream() ? "tcp" : "udp", info.local().size() > 2, localPort, peerPort));
+            known.put(row.id(), new Own(row.name(), info.type().isStream() ? "tcp" : "udp", info.local().size() > 2, localPort, peerPort,
+                    null));
         }
         known.keySet().retainAll(listed);
     }
 
     /**
      * The app socket a row is, by kind, family and ports (ports are unique enough on one machine: a second socket on a
-     * port needs SO_REUSEADDR, and then its peer tells them apart), or "".
+     * port needs SO_REUSEADDR, and then its peer tells them apart), an AF_UNIX one by its path, or "".
      */
     private static String nameOf(SystemSocket s, List<Own> own) {
         if (!s.isInternet()) {
+            for (Own o : own) {
+                if (o.path != null && o.netid.equals(s.netid()) && o.path.equals(s.local())) {
+                    return o.name;
+                }
+            }
             return "";
         }
         boolean v6 = s.local().startsWith("[");
