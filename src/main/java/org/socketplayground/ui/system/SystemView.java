@@ -297,7 +297,8 @@ public final class SystemView {
     private static String nameOf(SystemSocket s, List<Own> own) {
         if (!s.isInternet()) {
             for (Own o : own) {
-                if (o.path != null && o.netid.equals(s.netid()) && o.path.equals(s.local())) {
+                // a closed one's path may be another socket's now: a Unix socket leaves no TIME-WAIT behind
+                if (o.path != null && !o.name.endsWith(CLOSED) && o.netid.equals(s.netid()) && o.path.equals(s.local())) {
                     return o.name;
                 }
             }
