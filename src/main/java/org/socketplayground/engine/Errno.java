@@ -32,6 +32,7 @@ public enum Errno {
     EPIPE(32, "Broken pipe", "BrokenPipeError"),
     EDESTADDRREQ(89, "Destination address required", "OSError"),
     EMSGSIZE(90, "Message too long", "OSError"),
+    EPROTOTYPE(91, "Protocol wrong type for socket", "OSError"),
     ENOPROTOOPT(92, "Protocol not available", "OSError"),
     EPROTONOSUPPORT(93, "Protocol not supported", "OSError"),
     ESOCKTNOSUPPORT(94, "Socket type not supported", "OSError"),

@@ -39,11 +39,7 @@ abstract class PySocket {
     /** A new socket, as socket.socket(family, type) makes it. */
     static PySocket open(String id, Family family, SockType type) throws PyException {
         if (family == Family.AF_UNIX) {
-            if (type != SockType.SOCK_DGRAM) {
-                throw new PyException(new PyError("OSError", null,
-                        "the playground has AF_UNIX SOCK_DGRAM sockets; AF_UNIX SOCK_STREAM ones are still to come"));
-            }
-            return new UnixDatagramSocket(id);
+            return type == SockType.SOCK_DGRAM ? new UnixDatagramSocket(id) : new TcpSocket(id, family);
         }
         return type == SockType.SOCK_DGRAM ? new UdpSocket(id, family) : new TcpSocket(id, family);
     }
@@ -143,7 +139,7 @@ abstract class PySocket {
     PyValue getsockname() throws PyException {
         requireOpen();
         try {
-            return Addresses.toPython(family, localAddress());
+            return UnixAddresses.python(Addresses.toPython(family, localAddress()));
         } catch (IOException e) {
             throw Errno.wrap(e);
         }
@@ -155,7 +151,7 @@ abstract class PySocket {
         if (peer == null) {
             throw Errno.ENOTCONN.exception();
         }
-        return Addresses.toPython(family, peer);
+        return UnixAddresses.python(Addresses.toPython(family, peer));
     }
 
     /** This socket's address, the source of what it sends. */
@@ -231,7 +227,7 @@ abstract class PySocket {
     PyValue setsockopt(long level, long name, PyValue value) throws PyException {
         requireOpen();
         int v = SocketOptions.intValue(value);
-        SocketOptions.Option option = SocketOptions.lookup(level, name, type);
+        SocketOptions.Option option = SocketOptions.lookup(level, name, family, type);
         NetworkChannel ch = channel();
         synchronized (this) {
             try {
@@ -248,7 +244,7 @@ abstract class PySocket {
         if (level == 1 && (name == 3 || name == 4)) {   // SO_TYPE; SO_ERROR, whose pending error the JDK has taken
             return PyValue.of(name == 3 ? type.number() : 0);
         }
-        SocketOptions.Option option = SocketOptions.lookup(level, name, type);
+        SocketOptions.Option option = SocketOptions.lookup(level, name, family, type);
         NetworkChannel ch = channel();
         try {
             return options.get(ch, option);

@@ -279,7 +279,7 @@ public final class SocketEngine implements AutoCloseable {
             PyValue.Tuple peer = Addresses.toPython(listener.family, channel.getRemoteAddress());
             ctx.source = peer;
             ctx.destination = listener.ownAddress();
-            return PyValue.tuple(new PyValue.SocketRef(id), peer);
+            return PyValue.tuple(new PyValue.SocketRef(id), UnixAddresses.python(peer));
         } catch (IOException e) {
             try {
                 channel.close();

@@ -47,8 +47,14 @@ final class SocketOptions {
 
     private final Map<Option, Integer> values = new EnumMap<>(Option.class);
 
-    /** The option (level, name) names on a socket of this type; ENOPROTOOPT where there is none. */
-    static Option lookup(long level, long name, SockType type) throws PyException {
+    /**
+     * The option (level, name) names on a socket of this family and type; ENOPROTOOPT where there is none, and
+     * EOPNOTSUPP for any level but SOL_SOCKET on an AF_UNIX socket, as Linux answers.
+     */
+    static Option lookup(long level, long name, Family family, SockType type) throws PyException {
+        if (family == Family.AF_UNIX && level != 1) {
+            throw Errno.EOPNOTSUPP.exception();
+        }
         Option option = Option.of(level, name);
         if (option == null || (option == Option.TCP_NODELAY && type != SockType.SOCK_STREAM)) {
             throw Errno.ENOPROTOOPT.exception();

@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 
 /**
- * The JDK channels behind one TCP socket, and the local address Linux reports across them. A TCP socket is a
+ * The JDK channels behind one stream socket (TCP, or AF_UNIX on a path), and the local address Linux reports
+ * across them. A stream socket is a
  * SocketChannel until listen() turns it into a ServerSocketChannel bound to the same address (the JDK has no
  * single channel that can become either); and the JDK closes a channel whose connect failed where Linux keeps
  * the socket, so a new SocketChannel takes its place. The socket holds its lock while the channel changes, and
  * this object's lock keeps close() out of a change: once close() returns, no channel of the socket is open.
+ * An AF_UNIX channel's file stays when the channel closes, so the channel that takes its place removes it first.
  */
 final class TcpChannels {
     private final Family family;
@@ -31,6 +36,8 @@ final class TcpChannels {
      * on reporting it, until the socket connects or listens again and takes a new port on the same host.
      */
     private volatile InetSocketAddress releasedLocal;
+    /** The path an AF_UNIX socket is bound to, which its channel forgets once the JDK closes it. */
+    private volatile SocketAddress unixPath;
     /** Set by close(); a change that comes later opens nothing. Guarded by this. */
     private boolean closed;
 
@@ -53,7 +60,7 @@ final class TcpChannels {
     }
 
     private SocketChannel openStream() throws IOException {
-        SocketChannel ch = SocketChannel.open(family.protocolFamily());
+        SocketChannel ch = SocketChannel.open(family.protocolFamily());   // AF_UNIX too: the JDK's own, for paths
         ch.configureBlocking(false);
         options.applyTo(ch);
         return ch;
@@ -75,6 +82,12 @@ final class TcpChannels {
         releasedLocal = null;
     }
 
+    /** bind() of an AF_UNIX socket to a path. */
+    synchronized void bindUnix(SocketAddress path) throws IOException {
+        stream.bind(path);
+        unixPath = path;
+    }
+
     /** The address Linux reports: the channel's, or else the port a failed connect let go of. */
     SocketAddress reportedLocal(SocketAddress channelLocal) {
         return channelLocal == null ? releasedLocal : channelLocal;
@@ -92,12 +105,18 @@ final class TcpChannels {
 
     /** After a failed connect: a new channel with the user's options, bound as Linux keeps the socket bound. */
     synchronized void replaceFailedStream() throws IOException {
+        SocketAddress unixLocal = unixPath;
         stream.close();
         if (closed) {
             throw new ClosedChannelException();   // the socket was closed: no new channel
         }
         waiter.flushIdleSelectors();   // before bind: until then a selector's key keeps the old descriptor, and the port
         SocketChannel fresh = openStream();
+        if (unixLocal != null) {
+            stream = fresh;
+            rebindUnix(fresh, unixLocal);   // the closed channel's file is the socket's own: it takes the path again
+            return;
+        }
         InetSocketAddress bound = boundTo;
         if (bound != null && portChosenBySystem) {
             releasedLocal = bound;
@@ -107,10 +126,44 @@ final class TcpChannels {
         stream = fresh;
     }
 
+    /** Binds an AF_UNIX channel to the path its socket's closed channel held, whose file that channel left behind. */
+    private static void rebindUnix(NetworkChannel ch, SocketAddress own) throws IOException {
+        Files.deleteIfExists(((UnixDomainSocketAddress) own).getPath());
+        ch.bind(own);
+    }
+
+    /**
+     * listen() on an AF_UNIX socket: a listening channel on the path the socket is bound to, whose file (left by the
+     * stream channel) goes first. Linux lets no unbound AF_UNIX socket listen.
+     */
+    private void listenUnix(long backlog) throws IOException, PyException {
+        SocketAddress local = unixPath;
+        if (local == null) {
+            throw Errno.EINVAL.exception();
+        }
+        ServerSocketChannel ssc = ServerSocketChannel.open(family.protocolFamily());
+        ssc.configureBlocking(false);
+        stream.close();
+        waiter.flushIdleSelectors();
+        try {
+            Files.deleteIfExists(((UnixDomainSocketAddress) local).getPath());
+            // Linux queues backlog + 1 AF_UNIX connections, so 0 still takes one; the JDK would read 0 as 50
+            ssc.bind(local, (int) Math.max(1, Math.min(backlog, 4096)));
+        } catch (IOException | RuntimeException e) {
+            ssc.close();
+            throw e;
+        }
+        server = ssc;
+    }
+
     /** Swaps the stream channel for a listening one on the same address, or on any port of its host. */
     synchronized void listen(long backlog) throws IOException, PyException {
         if (closed) {
             throw new ClosedChannelException();
+        }
+        if (family == Family.AF_UNIX) {
+            listenUnix(backlog);
+            return;
         }
         SocketAddress local = stream.getLocalAddress();
         if (local == null && releasedLocal != null) {

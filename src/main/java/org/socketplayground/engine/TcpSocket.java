@@ -60,6 +60,25 @@ final class TcpSocket extends PySocket {
     }
 
     @Override
+    PyValue bind(PyValue address) throws PyException {
+        if (family != Family.AF_UNIX) {
+            return super.bind(address);
+        }
+        SocketAddress path = UnixAddresses.parseStream(address);
+        try {
+            synchronized (this) {
+                if (!mayBind() || !UnixAddresses.unnamed(channels.stream().getLocalAddress())) {
+                    throw Errno.EINVAL.exception();
+                }
+                channels.bindUnix(path);   // the JDK answers as Linux does: a file in the way is EADDRINUSE
+            }
+        } catch (IOException | RuntimeException e) {
+            throw fail(e);
+        }
+        return PyValue.NONE;
+    }
+
+    @Override
     void bound(InetSocketAddress asked, InetSocketAddress actual) {
         channels.bound(asked, actual);
     }
@@ -150,7 +169,7 @@ final class TcpSocket extends PySocket {
 
     @Override
     PyValue connect(CallContext ctx, String call, PyValue address) throws PyException {
-        InetSocketAddress target = Addresses.parse(call, family, address);
+        SocketAddress target = family == Family.AF_UNIX ? UnixAddresses.parseStream(address) : Addresses.parse(call, family, address);
         requireOpen();
         Deadline deadline = deadline();
         synchronized (this) {
@@ -278,6 +297,12 @@ final class TcpSocket extends PySocket {
 
     @Override
     PyValue sendto(CallContext ctx, byte[] data, PyValue address) throws PyException {
+        if (family == Family.AF_UNIX) {
+            UnixAddresses.parse(address);
+            requireOpen();
+            // Linux's AF_UNIX streams refuse an address where TCP ignores it
+            throw (connection != null ? Errno.EISCONN : Errno.EOPNOTSUPP).exception();
+        }
         Addresses.parse("sendto", family, address);
         requireOpen();
         return send(ctx, data);   // TCP ignores the address, as Linux does
@@ -304,7 +329,7 @@ final class TcpSocket extends PySocket {
             throw Errno.EPIPE.exception();
         }
         Deadline deadline = deadline();
-        requireConnected(ctx, deadline, Errno.EPIPE);
+        requireConnected(ctx, deadline, family == Family.AF_UNIX ? Errno.ENOTCONN : Errno.EPIPE);
         return deadline;
     }
 
@@ -318,7 +343,7 @@ final class TcpSocket extends PySocket {
     PyValue recv(CallContext ctx, int bufsize, int flags) throws PyException {
         requireOpen();
         Deadline deadline = Flags.deadline(flags, deadline());
-        requireConnected(ctx, deadline, Errno.ENOTCONN);
+        requireConnected(ctx, deadline, family == Family.AF_UNIX ? Errno.EINVAL : Errno.ENOTCONN);
         ctx.source = peerOrNull();
         ctx.destination = ownAddress();
         return connection.recv(ctx, bufsize, deadline, (flags & Flags.MSG_PEEK) != 0);

@@ -3,6 +3,7 @@ package org.socketplayground.engine;
 import java.io.File;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -26,6 +27,11 @@ public final class UnixAddresses {
         return PyValue.tuple(python);
     }
 
+    /** A kept address as Python gives it: an AF_UNIX path or name out of its one-item tuple, a (host, port) as it is. */
+    static PyValue python(PyValue.Tuple kept) {
+        return isUnix(kept) ? kept.get(0) : kept;
+    }
+
     /** Whether a kept address is an AF_UNIX one. */
     public static boolean isUnix(PyValue.Tuple address) {
         return address != null && address.size() == 1;
@@ -42,11 +48,14 @@ public final class UnixAddresses {
         return kept.get(0) instanceof PyValue.None ? null : kept.get(0);
     }
 
-    /** The address as the log and the socket table show it, as ss does: a path, {@code @name}, or None. */
+    /**
+     * The address as the log and the socket table show it, as ss does: a path or {@code @name}; else as Python gives it,
+     * None for an unnamed datagram sender, '' for an unnamed stream socket.
+     */
     public static String text(PyValue.Tuple address) {
         PyValue v = address.get(0);
         if (v instanceof PyValue.Str s) {
-            return s.value();
+            return s.value().isEmpty() ? "''" : s.value();
         }
         if (v instanceof PyValue.Bytes b) {
             byte[] raw = b.value();
@@ -58,6 +67,18 @@ public final class UnixAddresses {
 
     /** The argument of bind, connect or sendto as the system's address; CPython's errors for anything else. */
     static AFUNIXSocketAddress parse(PyValue arg) throws PyException {
+        byte[] path = checkedPath(arg);
+        try {
+            return path[0] == 0 ? AFUNIXSocketAddress.inAbstractNamespace(
+                    new String(path, 1, path.length - 1, StandardCharsets.UTF_8))
+                    : AFUNIXSocketAddress.of(new File(new String(path, StandardCharsets.UTF_8)));
+        } catch (SocketException e) {
+            throw Errno.wrap(e);
+        }
+    }
+
+    /** The address argument's bytes, within sun_path's size and not empty; CPython's errors for anything else. */
+    private static byte[] checkedPath(PyValue arg) throws PyException {
         byte[] path;
         if (arg instanceof PyValue.Str s) {
             path = s.value().getBytes(StandardCharsets.UTF_8);
@@ -72,13 +93,25 @@ public final class UnixAddresses {
             // Linux would pick an abstract name of its own (autobind); the playground does not.
             throw new PyException(new PyError("OSError", null, "the playground needs a path or an abstract name to bind to"));
         }
-        try {
-            return abstractName ? AFUNIXSocketAddress.inAbstractNamespace(
-                    new String(path, 1, path.length - 1, StandardCharsets.UTF_8))
-                    : AFUNIXSocketAddress.of(new File(new String(path, StandardCharsets.UTF_8)));
-        } catch (SocketException e) {
-            throw Errno.wrap(e);
+        return path;
+    }
+
+    /**
+     * The argument of bind or connect on an AF_UNIX stream socket, for the JDK's own AF_UNIX channels: they take paths
+     * only (junixsocket's stream channels do not bind a client, so they cannot stand in for Linux's).
+     */
+    static UnixDomainSocketAddress parseStream(PyValue arg) throws PyException {
+        byte[] path = checkedPath(arg);
+        if (path[0] == 0) {
+            throw new PyException(new PyError("OSError", null,
+                    "the playground's AF_UNIX stream sockets take paths; abstract names work with SOCK_DGRAM"));
         }
+        return UnixDomainSocketAddress.of(new String(path, StandardCharsets.UTF_8));
+    }
+
+    /** Whether a stream channel's address names nothing: null, or the JDK's empty path of an unnamed socket. */
+    static boolean unnamed(SocketAddress address) {
+        return address == null || address instanceof UnixDomainSocketAddress u && u.getPath().toString().isEmpty();
     }
 
     /**
@@ -117,6 +150,9 @@ public final class UnixAddresses {
 
     /** An address the system gave, as Python gives it: str for a path, bytes for an abstract name, None for none. */
     static PyValue toPython(SocketAddress address) {
+        if (address instanceof UnixDomainSocketAddress u) {
+            return PyValue.of(u.getPath().toString());   // a stream socket's: '' when unnamed, as Python gives it
+        }
         if (!(address instanceof AFUNIXSocketAddress a)) {
             return PyValue.NONE;
         }

@@ -140,21 +140,6 @@ final class UnixDatagramSocket extends PySocket {
     }
 
     @Override
-    PyValue getsockname() throws PyException {
-        return ownAddress().get(0);
-    }
-
-    @Override
-    PyValue getpeername() throws PyException {
-        requireOpen();
-        SocketAddress p = peer();
-        if (p == null) {
-            throw Errno.ENOTCONN.exception();
-        }
-        return UnixAddresses.toPython(p);
-    }
-
-    @Override
     PyValue connect(CallContext ctx, String call, PyValue address) throws PyException {
         AFUNIXSocketAddress target = UnixAddresses.parse(address);
         requireOpen();

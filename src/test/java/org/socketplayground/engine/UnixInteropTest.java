@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socketplayground.engine.py.PyValue;
 import org.socketplayground.robustness.ChildOutput;
 
-/** AF_UNIX datagrams between engine sockets and programs no one here wrote: CPython and socat, both ways. */
+/** AF_UNIX datagrams and streams between engine sockets and programs no one here wrote: CPython and socat, both ways. */
 class UnixInteropTest {
     private final SocketEngine engine = new SocketEngine();
     private final List<ChildOutput> peers = new ArrayList<>();
@@ -93,6 +93,82 @@ class UnixInteropTest {
         } while (sent.failed() && sent.error().type().equals("FileNotFoundError") && System.nanoTime() < end && pause());
         assertEquals("9", sent.outcome(), sent.toString());
         assertEquals("to socat", receiver.line());
+    }
+
+    /** An engine AF_UNIX stream socket listening on the path, waiting 10 s at most for each call. */
+    private String listening(Path path) {
+        String s = ((PyValue.SocketRef) engine.socket(Family.AF_UNIX, SockType.SOCK_STREAM).value()).id();
+        engine.call(s, "settimeout", PyValue.of(10));
+        assertFalse(engine.call(s, "bind", PyValue.of(path.toString())).failed());
+        assertFalse(engine.call(s, "listen", PyValue.of(1)).failed());
+        return s;
+    }
+
+    /** The connection accept() returned, and the client's address as accept() gave it. */
+    private String[] accept(String server) {
+        CallRecord accepted = engine.call(server, "accept");
+        assertFalse(accepted.failed(), accepted.toString());
+        PyValue.Tuple pair = (PyValue.Tuple) accepted.value();
+        return new String[] {((PyValue.SocketRef) pair.get(0)).id(), pair.get(1).repr()};
+    }
+
+    @Test
+    void aCPythonStreamClientIsAcceptedByItsPathAndHearsTheReply() throws Exception {
+        Path server = dir.resolve("stream.sock");
+        Path client = dir.resolve("stream-client.sock");
+        String s = listening(server);
+        ChildOutput peer = start("python3", "-c", String.join("\n",
+                "import socket, sys",
+                "c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)",
+                "c.settimeout(10)",
+                "c.bind(sys.argv[2])",
+                "c.connect(sys.argv[1])",
+                "c.sendall(b'hello stream')",
+                "print('reply', c.recv(100).decode(), c.getpeername(), flush=True)"), server.toString(), client.toString());
+        String[] conn = accept(s);
+        assertEquals("'" + client + "'", conn[1], "accept() names a bound client by its path");
+        assertEquals("b'hello stream'", engine.call(conn[0], "recv", PyValue.of(100)).value().repr());
+        assertEquals("2", engine.call(conn[0], "send", PyValue.of("OK".getBytes(StandardCharsets.UTF_8))).outcome());
+        assertEquals("reply OK " + server, peer.line());
+    }
+
+    @Test
+    void socatConnectsToAnEngineStreamServerUnnamed() throws Exception {
+        Path server = dir.resolve("stream.sock");
+        String s = listening(server);
+        ChildOutput client = start("socat", "-t", "5", "-", "UNIX-CONNECT:" + server);
+        try (Writer in = client.process().outputWriter(StandardCharsets.UTF_8)) {
+            in.write("hi from socat\n");
+            in.flush();
+            String[] conn = accept(s);
+            assertEquals("''", conn[1], "an unbound client has no name: ''");
+            assertEquals("b'hi from socat\\n'", engine.call(conn[0], "recv", PyValue.of(100)).value().repr());
+            engine.call(conn[0], "sendall", PyValue.of("back to socat\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals("back to socat", client.line());
+        }
+    }
+
+    @Test
+    void anEngineStreamClientTalksToSocatsEchoServer() throws Exception {
+        Path server = dir.resolve("socat-echo.sock");
+        start("socat", "UNIX-LISTEN:" + server, "EXEC:cat");
+        String c = ((PyValue.SocketRef) engine.socket(Family.AF_UNIX, SockType.SOCK_STREAM).value()).id();
+        engine.call(c, "settimeout", PyValue.of(10));
+        CallRecord connect;
+        long end = System.nanoTime() + 10_000_000_000L;
+        do {   // socat listens a moment after it starts
+            connect = engine.call(c, "connect", PyValue.of(server.toString()));
+        } while (connect.failed() && connect.error().type().equals("FileNotFoundError") && System.nanoTime() < end && pause());
+        assertFalse(connect.failed(), connect.toString());
+        assertEquals("'" + server + "'", engine.call(c, "getpeername").value().repr());
+        engine.call(c, "sendall", PyValue.of("echo me".getBytes(StandardCharsets.UTF_8)));
+        StringBuilder echoed = new StringBuilder();
+        while (echoed.length() < 7) {
+            CallRecord got = engine.call(c, "recv", PyValue.of(100));
+            assertFalse(got.failed() || got.value().repr().equals("b''"), got.toString());
+            echoed.append(new String(((PyValue.Bytes) got.value()).value(), StandardCharsets.UTF_8));
+        }
+        assertEquals("echo me", echoed.toString());
     }
 
     private static boolean pause() {

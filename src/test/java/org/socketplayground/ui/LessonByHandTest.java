@@ -291,6 +291,30 @@ class LessonByHandTest extends OwnWindow {
         ui.type("hostField", path);
         ui.click("bindButton");
         ui.expectOutcome("OSError: [Errno 98] Address already in use");
+        ticked();
+        String stream = "/tmp/playground-stream.sock";
+        String listener = ui.createSocket(Family.AF_UNIX, SockType.SOCK_STREAM);
+        ui.type("hostField", stream);
+        ui.click("unlinkButton");
+        ui.click("bindButton");
+        ui.waitUntil(() -> ui.cell("socketTable", ui.socketRow(listener), "Local address").equals(stream), "bound to the path");
+        ui.click("listenButton");
+        ticked();
+        String caller = ui.createSocket(Family.AF_UNIX, SockType.SOCK_STREAM);
+        ui.type("hostField", stream);
+        ui.click("connectButton");
+        ticked();
+        int before = ui.rows("socketTable");
+        ui.selectSocket(listener);
+        ui.click("acceptButton");
+        ticked();
+        ui.waitUntil(() -> ui.rows("socketTable") == before + 1, "the connection is listed");
+        String conn = ui.onFx(() -> ui.cell("socketTable", before, "Socket"));
+        ui.selectSocket(caller);
+        ui.type("payloadField", "over the path");
+        ui.click("sendallButton");
+        ui.selectSocket(conn);
+        ui.click("recvButton");
         complete();
     }
 

@@ -135,6 +135,30 @@ class ScreenshotTour {
             ui.selectSocket(receiver);
             ui.press("recvButton");
             ui.waitUntil(() -> ui.label("outcomeLabel").startsWith("(b'over"), "received");
+            // and a stream on a path: a listener, an unnamed caller, the connection accept() made
+            Files.deleteIfExists(dir.resolve("stream.sock"));
+            String listener = ui.newSocket(Family.AF_UNIX, SockType.SOCK_STREAM);
+            ui.set("hostField", dir.resolve("stream.sock").toString());
+            ui.press("bindButton");
+            ui.expectOutcome("None");
+            ui.press("listenButton");
+            ui.expectOutcome("None");
+            String caller = ui.newSocket(Family.AF_UNIX, SockType.SOCK_STREAM);
+            ui.set("hostField", dir.resolve("stream.sock").toString());
+            ui.press("connectButton");
+            ui.expectOutcome("None");
+            ui.selectSocket(listener);
+            int rows = ui.rows("socketTable");
+            ui.press("acceptButton");
+            ui.waitUntil(() -> ui.rows("socketTable") == rows + 1, "accepted");
+            String conn = ui.onFx(() -> ui.cell("socketTable", rows, "Socket"));
+            ui.selectSocket(caller);
+            ui.set("payloadField", "down the stream");
+            ui.press("sendallButton");
+            ui.expectOutcome("None");
+            ui.selectSocket(conn);
+            ui.press("recvButton");
+            ui.waitUntil(() -> ui.label("outcomeLabel").startsWith("b'down"), "received on the stream");
         } else {
             flood(ui, server, client);
         }

@@ -15,8 +15,8 @@ import org.socketplayground.engine.SockType;
 import org.socketplayground.robustness.ChildOutput;
 
 /**
- * AF_UNIX datagram sockets from the window: a path in the host fields, no ports, the sender's path in the log and the
- * paths in the socket table; a CPython peer talks to them; bad paths are refused on their field.
+ * AF_UNIX sockets from the window: a path in the host fields, no ports, the sender's path in the log and the paths in
+ * the socket table; datagrams and streams; a CPython peer talks to them; bad paths are refused on their field.
  */
 class UnixSocketsWindowTest extends SharedWindow {
     private Path dir;
@@ -88,6 +88,53 @@ class UnixSocketsWindowTest extends SharedWindow {
         ui.selectSocket(udp);
         assertEquals("127.0.0.1", ui.text("destHostField"));
         assertTrue(!disabled("portField"), "ports again");
+    }
+
+    @Test
+    void aStreamServerOnAPathAcceptsAClientAndTheConversationIsLogged() {
+        String path = dir.resolve("stream.sock").toString();
+        String server = socket(Family.AF_UNIX, SockType.SOCK_STREAM);
+        assertEquals("Unix ST", ui.cell("socketTable", ui.socketRow(server), "Type"));
+        ui.set("hostField", path);
+        ui.call("bindButton");
+        ui.expectOutcome("None");
+        ui.call("listenButton");
+        ui.expectOutcome("None");
+        ui.waitUntil(() -> ui.cell("socketTable", ui.socketRow(server), "State").equals("LISTEN"), "listening");
+
+        String client = socket(Family.AF_UNIX, SockType.SOCK_STREAM);
+        ui.set("hostField", path);
+        ui.call("connectButton");
+        ui.expectOutcome("None");
+        ui.waitUntil(() -> ui.cell("socketTable", ui.socketRow(client), "Peer address").equals(path), "the client's peer is the path");
+        assertEquals("–", ui.cell("socketTable", ui.socketRow(client), "Local address"), "an unbound client has no name");
+
+        ui.selectSocket(server);
+        int before = ui.rows("socketTable");
+        ui.call("acceptButton");
+        ui.waitUntil(() -> ui.label("outcomeLabel").endsWith(", '')"), () -> "accept() names no one: " + ui.label("outcomeLabel"));
+        ui.waitUntil(() -> ui.rows("socketTable") == before + 1, "the connection is listed");
+        String conn = ui.onFx(() -> ui.cell("socketTable", before, "Socket"));
+        assertEquals(path, ui.cell("socketTable", before, "Local address"));
+        assertEquals("''", ui.cell("socketTable", before, "Peer address"), "Python's name for an unnamed client");
+
+        ui.selectSocket(client);
+        ui.set("payloadField", "down the path");
+        ui.call("sendallButton");
+        ui.expectOutcome("None");
+        ui.selectSocket(conn);
+        ui.call("recvButton");
+        ui.expectOutcome("b'down the path'");
+        int row = ui.onFx(() -> ui.logRowsWhere("← recv").stream()
+                .filter(i -> ui.cell("logTable", i, "Socket").equals(conn)).reduce((a, b) -> b).orElseThrow());
+        assertEquals("''", ui.cell("logTable", row, "Source host"));
+        assertEquals(path, ui.cell("logTable", row, "Destination"));
+
+        socket(Family.AF_UNIX, SockType.SOCK_STREAM);
+        ui.set("hostField", "\\0abstract-stream");
+        ui.call("bindButton");
+        ui.waitUntil(() -> ui.label("outcomeLabel").contains("abstract names work with SOCK_DGRAM"),
+                () -> "an abstract name on a stream is refused with the reason: " + ui.label("outcomeLabel"));
     }
 
     @Test

@@ -37,7 +37,8 @@ public final class SocketRow {
                 : (udp ? "UDP" : "TCP") + " " + (info.family().name().endsWith("6") ? "IPv6" : "IPv4"));
         state.set(info.state().label());
         // The marker is part of the text, so that the cell redraws when the socket stops being reachable.
-        local.set(info.local() == null || Addresses.display(info.local()).isEmpty() ? "–" : Addresses.display(info.local()) + (info.reachableFromNetwork() ? " ⚠" : ""));
+        String own = info.local() == null ? "" : Addresses.display(info.local());
+        local.set(own.isEmpty() || own.equals("''") ? "–" : own + (info.reachableFromNetwork() ? " ⚠" : ""));   // '': no name yet
         peer.set(info.peer() == null ? "–" : Addresses.display(info.peer()));
         mode.set(info.mode());
         received.set(udp ? info.datagramsReceived() + " / " + Format.bytes(info.bytesReceived())

@@ -274,7 +274,7 @@ public final class SystemView {
             }
             if (info.local() != null && UnixAddresses.isUnix(info.local())) {
                 String path = UnixAddresses.text(info.local());   // as /proc/net/unix writes it: a path or @name
-                if (!path.equals("None")) {
+                if (!path.equals("None") && !path.equals("''")) {   // unnamed: nothing to find it by
                     known.put(row.id(), new Own(row.name(), info.type().isStream() ? "u_str" : "u_dgr", false, -1, -1, path));
                 }
                 continue;
