@@ -23,7 +23,7 @@ abstract class PySocket {
     /** Python's sock_timeout: null blocks forever, 0.0 never blocks, else seconds. */
     private volatile Double timeout;
 
-    final SocketOptions options = new SocketOptions();
+    final SocketOptions options;
     final ChannelWaiter waiter = new ChannelWaiter(this::isClosed);
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
@@ -34,6 +34,7 @@ abstract class PySocket {
         this.id = id;
         this.family = family;
         this.type = type;
+        this.options = new SocketOptions(family);
     }
 
     /** A new socket, as socket.socket(family, type) makes it. */
@@ -195,7 +196,7 @@ abstract class PySocket {
             remote = peerOrNull();
         }
         return new SocketInfo(id, family, type, state(), local, remote, timeout,
-                datagramsIn(), bytesIn.sum(), bytesOut.sum());
+                datagramsIn(), bytesIn.sum(), bytesOut.sum(), options.changed());
     }
 
     SocketState state() {
@@ -226,11 +227,24 @@ abstract class PySocket {
 
     PyValue setsockopt(long level, long name, PyValue value) throws PyException {
         requireOpen();
+        if (level == SocketOptions.IPPROTO_IP && name == SocketOptions.IP_MULTICAST_IF && family != Family.AF_UNIX) {
+            synchronized (this) {
+                try {
+                    options.setMulticastInterface(channel(), type, value);
+                } catch (IOException e) {
+                    throw fail(e);
+                }
+            }
+            return PyValue.NONE;
+        }
         int v = SocketOptions.intValue(value);
-        SocketOptions.Option option = SocketOptions.lookup(level, name, family, type);
+        SocketOptions.Option option = SocketOptions.lookup(level, name, family, type, true);
         NetworkChannel ch = channel();
         synchronized (this) {
             try {
+                if (option == SocketOptions.Option.IPV6_V6ONLY && ch.getLocalAddress() != null) {
+                    throw Errno.EINVAL.exception();   // Linux fixes it once the socket has a port
+                }
                 options.set(ch, option, v);
             } catch (IOException | IllegalArgumentException e) {
                 throw fail(e);
@@ -244,7 +258,10 @@ abstract class PySocket {
         if (level == 1 && (name == 3 || name == 4)) {   // SO_TYPE; SO_ERROR, whose pending error the JDK has taken
             return PyValue.of(name == 3 ? type.number() : 0);
         }
-        SocketOptions.Option option = SocketOptions.lookup(level, name, family, type);
+        if (level == SocketOptions.IPPROTO_IP && name == SocketOptions.IP_MULTICAST_IF && family != Family.AF_UNIX) {
+            return options.multicastInterface();
+        }
+        SocketOptions.Option option = SocketOptions.lookup(level, name, family, type, false);
         NetworkChannel ch = channel();
         try {
             return options.get(ch, option);

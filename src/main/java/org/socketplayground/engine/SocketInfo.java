@@ -8,10 +8,11 @@ import org.socketplayground.engine.py.PyValue;
  * @param local   the bound address, or null before bind
  * @param peer    the connected peer, or null
  * @param timeout null when blocking, 0.0 when non-blocking, else seconds
+ * @param options the options set to something else than Linux's default, as {@code SO_BROADCAST=1}
  */
 public record SocketInfo(String id, Family family, SockType type, SocketState state, PyValue.Tuple local,
                          PyValue.Tuple peer, Double timeout, long datagramsReceived, long bytesReceived,
-                         long bytesSent) {
+                         long bytesSent, java.util.List<String> options) {
 
     /** "blocking", "non-blocking" or "timeout 2.5 s", as the mode column shows it. */
     public String mode() {

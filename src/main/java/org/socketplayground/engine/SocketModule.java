@@ -26,6 +26,8 @@ public final class SocketModule {
         }
         put(new Const("SOCK_RAW", "SocketKind", 3));
         put(new Const("SOL_SOCKET", null, 1));
+        put(new Const("IPPROTO_IP", null, 0));
+        put(new Const("IP_MULTICAST_IF", null, SocketOptions.IP_MULTICAST_IF));
         put(new Const("IPPROTO_TCP", null, 6));
         put(new Const("IPPROTO_UDP", null, 17));
         for (SocketOptions.Option o : SocketOptions.Option.values()) {
@@ -42,7 +44,6 @@ public final class SocketModule {
         put(new Const("SO_ERROR", null, 4));
         put(new Const("SO_LINGER", null, 13));
         put(new Const("IPPROTO_IPV6", null, 41));
-        put(new Const("IPV6_V6ONLY", null, 26));
     }
 
     private static void put(Const c) {

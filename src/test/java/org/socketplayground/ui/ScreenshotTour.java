@@ -162,6 +162,11 @@ class ScreenshotTour {
         } else {
             flood(ui, server, client);
         }
+        if (Boolean.getBoolean("tour.scrollCalls")) {   // the calls pane's last rows (Select, Options)
+            robot.interact(() -> robot.lookup(".scroll-pane").queryAll().stream()
+                    .filter(n -> n instanceof javafx.scene.control.ScrollPane sp && sp.lookup("#optionChoice") != null)
+                    .forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
+        }
         if (!TAB.isEmpty()) {
             robot.interact(() -> {
                 javafx.scene.control.TabPane tabs = robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class);

@@ -7,6 +7,9 @@ import org.socketplayground.engine.SocketInfo;
 
 /** One row of the socket table; the row object stays while its values follow the socket, so selection holds. */
 public final class SocketRow {
+    /** The mark after the type of a socket whose options differ from the defaults. */
+    public static final String OPTIONS_MARK = "⚙";
+
     private final String id;
     private SocketInfo info;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
@@ -33,8 +36,10 @@ public final class SocketRow {
     void update(SocketInfo info) {
         this.info = info;
         boolean udp = !info.type().isStream();
-        type.set(!info.family().usesPorts() ? (udp ? "Unix DG" : "Unix ST")
-                : (udp ? "UDP" : "TCP") + " " + (info.family().name().endsWith("6") ? "IPv6" : "IPv4"));
+        // A ⚙ marks a socket whose options differ from the defaults; the cell's tooltip lists them.
+        type.set((!info.family().usesPorts() ? (udp ? "Unix DG" : "Unix ST")
+                : (udp ? "UDP" : "TCP") + " " + (info.family().name().endsWith("6") ? "IPv6" : "IPv4"))
+                + (info.options().isEmpty() ? "" : " " + OPTIONS_MARK));
         state.set(info.state().label());
         // The marker is part of the text, so that the cell redraws when the socket stops being reachable.
         String own = info.local() == null ? "" : Addresses.display(info.local());

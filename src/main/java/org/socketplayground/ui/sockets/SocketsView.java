@@ -55,6 +55,24 @@ public final class SocketsView {
         socketTable.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         socketIdColumn.setCellValueFactory(c -> c.getValue().nameProperty());
         socketTypeColumn.setCellValueFactory(c -> c.getValue().typeProperty());
+        socketTypeColumn.setCellFactory(col -> new TableCell<>() {
+            // Written as it shows, so that the list is the socket's options then, not when the ⚙ appeared.
+            private final Tooltip options = new Tooltip();
+
+            {
+                options.setOnShowing(e -> {
+                    SocketRow row = getTableRow() == null ? null : getTableRow().getItem();
+                    options.setText(row == null ? "" : "Options set away from the defaults: " + String.join(", ", row.info().options()));
+                });
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(!empty && item != null && item.endsWith(SocketRow.OPTIONS_MARK) ? options : null);
+            }
+        });
         socketStateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         socketLocalColumn.setCellValueFactory(c -> c.getValue().localProperty());
         socketPeerColumn.setCellValueFactory(c -> c.getValue().peerProperty());
