@@ -231,7 +231,7 @@ public final class Addresses {
     }
 
     /** RFC 5952 text of an IPv6 address: lower-case hex, the longest run of two or more zero groups as '::'. */
-    static String ipv6Text(byte[] b) {
+    public static String ipv6Text(byte[] b) {
         int[] g = new int[8];
         for (int i = 0; i < 8; i++) {
             g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);

@@ -18,6 +18,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import org.socketplayground.ui.code.CodeView;
 import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.system.MachineView;
 import org.socketplayground.ui.system.SystemView;
 import org.socketplayground.ui.widgets.KeepWhole;
 import org.socketplayground.ui.widgets.Shortcuts;
@@ -35,6 +36,8 @@ public final class PlaygroundWindow {
     @FXML private CodeView codeController;
     @FXML private Tab systemTab;
     @FXML private SystemView systemController;
+    @FXML private Tab machineTab;
+    @FXML private MachineView machineController;
 
     public PlaygroundWindow(Session session) {
         this.session = session;
@@ -55,6 +58,7 @@ public final class PlaygroundWindow {
         ObservableValue<Boolean> showing = root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty)
                 .orElse(false);
         systemController.shownProperty().bind(systemTab.selectedProperty().and(BooleanExpression.booleanExpression(showing)));
+        machineController.shownProperty().bind(machineTab.selectedProperty().and(BooleanExpression.booleanExpression(showing)));
         // Quitting closes the window, and with it every socket and thread (the application's onHidden).
         Shortcuts.install(root, Map.of(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> root.getScene().getWindow().hide()));

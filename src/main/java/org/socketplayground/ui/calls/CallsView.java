@@ -86,7 +86,7 @@ public final class CallsView {
         blockingModeChoice.setValue(BLOCKING);
         shutdownChoice.getItems().setAll("SHUT_RD", "SHUT_WR", "SHUT_RDWR");
         shutdownChoice.setValue("SHUT_WR");
-        HostPicks.fill(hostPicks, hostField, portField);
+        HostPicks.fill(hostPicks, hostField, portField, destHostField);
         FieldChecks checks = new FieldChecks();
         addresses = new AddressFields(hostField, portField, destHostField, destPortField);
         checks.check(hostField, t -> addresses.unix() ? Inputs.unixPath(t) : Inputs.host(t));
@@ -99,6 +99,7 @@ public final class CallsView {
         // The session takes the fields' values (the built-in peers use them), not the other way round.
         session.payloadDraftProperty().bindBidirectional(payloadField.textProperty());
         session.destHostDraftProperty().bindBidirectional(destHostField.textProperty());
+        session.hostDraftProperty().bindBidirectional(hostField.textProperty());
         session.destPortDraftProperty().bindBidirectional(destPortField.textProperty());
 
         blockingModeChoice.valueProperty().addListener((o, was, now) -> {

@@ -63,6 +63,7 @@ public final class Session implements AutoCloseable {
     private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(this, "fontSize", Projector.DEFAULT_SIZE);
     private final StringProperty payloadDraft = new SimpleStringProperty(this, "payloadDraft", "");
     private final StringProperty destHostDraft = new SimpleStringProperty(this, "destHostDraft", "");
+    private final StringProperty hostDraft = new SimpleStringProperty(this, "hostDraft", "");
     private final StringProperty destPortDraft = new SimpleStringProperty(this, "destPortDraft", "");
     private final UserOutcomes userOutcomes = new UserOutcomes();
     private final AtomicReference<String> userNotice = new AtomicReference<>();
@@ -200,6 +201,11 @@ public final class Session implements AutoCloseable {
     /** What the Send field holds: the built-in peers can use it as their prefix. */
     public StringProperty payloadDraftProperty() {
         return payloadDraft;
+    }
+
+    /** The address bind() and connect() would take: the This machine tab fills it with a double click. */
+    public StringProperty hostDraftProperty() {
+        return hostDraft;
     }
 
     /** Where sendto() would send: the built-in clients send there too. */

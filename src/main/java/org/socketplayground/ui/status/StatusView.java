@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,6 +13,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import org.controlsfx.control.StatusBar;
 import org.socketplayground.engine.CallRecord;
+import org.socketplayground.system.Interfaces;
 import org.socketplayground.ui.session.Format;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.session.SessionLog;
@@ -21,6 +24,7 @@ import org.socketplayground.ui.widgets.Shortcuts;
 public final class StatusView {
     private final Session session;
     @FXML private StatusBar statusBar;
+    @FXML private Label machineAddressLabel;
     @FXML private Label waitingLabel;
     @FXML private Button abandonButton;
 
@@ -34,6 +38,9 @@ public final class StatusView {
         session.noticeProperty().addListener((o, was, now) -> refresh());
         session.log().pausedProperty().addListener((o, was, now) -> refresh());
         Shortcuts.install(statusBar, Map.of(new KeyCodeCombination(KeyCode.ESCAPE), this::abandonWaiting));
+        // Read once, off the JavaFX thread: what a student tells a classmate to send to.
+        CompletableFuture.supplyAsync(() -> Interfaces.mainAddress(Interfaces.list())).thenAccept(main -> Platform.runLater(() ->
+                machineAddressLabel.setText(main.map(a -> "this machine: " + a).orElse("this machine: loopback only"))));
     }
 
     /** Ends the waiting calls of the selected socket (or every waiting call when none is selected). */
