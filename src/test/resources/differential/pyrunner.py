@@ -11,11 +11,12 @@ import ast
 import os
 import select
 import socket
+import struct
 import sys
 import threading
 import time
 
-ns = {'socket': socket, 'select': select, 'os': os}
+ns = {'socket': socket, 'select': select, 'os': os, 'struct': struct}
 
 
 def fmt(v):

@@ -81,9 +81,20 @@ public record CallRecord(long seq, Instant time, String socketId, String call, L
         StringBuilder sb = new StringBuilder();
         sb.append(isModuleCall() ? module() : socketId).append('.').append(call).append('(');
         for (int i = 0; i < args.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(args.get(i).source());
+            sb.append(i == 0 ? "" : ", ").append(i == 2 ? membershipSource().orElse(args.get(i).source()) : args.get(i).source());
         }
         return sb.append(')').toString();
+    }
+
+    /** A setsockopt's group membership request as a Python program builds it with struct.pack, where it is one. */
+    public java.util.Optional<String> membershipSource() {
+        if (!call.equals("setsockopt") || args.size() != 3 || !(args.get(2) instanceof PyValue.Bytes b)) {
+            return java.util.Optional.empty();
+        }
+        long level = args.get(0) instanceof PyValue.Const c ? c.value() : args.get(0) instanceof PyValue.Int i ? i.value() : -1;
+        long name = args.get(1) instanceof PyValue.Const c ? c.value() : args.get(1) instanceof PyValue.Int i ? i.value() : -1;
+        return Memberships.isMembership(level, name) ? java.util.Optional.ofNullable(Memberships.source(level, name, b.value()))
+                : java.util.Optional.empty();
     }
 
     /** Whether the call is a module's function ({@code socket.socket}, {@code socket.htons}, {@code select.select}). */

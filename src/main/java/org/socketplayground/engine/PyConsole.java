@@ -26,6 +26,8 @@ public final class PyConsole {
     private static final PyValue SELECT = new PyValue.Str("<module 'select'>");
     /** The os module, for its unlink(): what removes the file a closed AF_UNIX socket left behind. */
     private static final PyValue OS = new PyValue.Str("<module 'os'>");
+    /** The struct module, for pack(): how a Python program builds a multicast request. Pure: no engine call. */
+    private static final PyValue STRUCT = new PyValue.Str("<module 'struct'>");
     /**
      * The longest bytes that {@code b'x' * n} or {@code a + b} makes: 16 times the largest UDP datagram, and more than
      * a lesson's sendall needs. A line (a lesson's, or one typed) must not take the memory the sockets and the log need,
@@ -220,6 +222,9 @@ public final class PyConsole {
             if (n.name().equals("os") && !variables.containsKey("os")) {
                 return OS;
             }
+            if (n.name().equals("struct") && !variables.containsKey("struct")) {
+                return STRUCT;
+            }
             PyValue v = variables.get(n.name());
             v = v != null ? v : PyBuiltins.named(n.name());
             if (v == null) {
@@ -330,6 +335,12 @@ public final class PyConsole {
 
     /** {@code target.name(...)} on anything but a socket: the module's other names, or a value's method. */
     private static PyValue callOn(PyValue target, String name, PyBuiltins.Arguments args) throws PyException {
+        if (target == STRUCT) {
+            if (!args.keywords().isEmpty()) {
+                throw new PyException(PyError.typeError(name + "() takes no keyword arguments"));
+            }
+            return StructModule.call(name, args.positional());
+        }
         if (target == MODULE || target == SELECT || target == OS || target instanceof PyValue.Const) {
             PyValue attr = staticAttribute(target, name);
             throw new PyException(PyError.typeError("'" + attr.typeName() + "' object is not callable"));

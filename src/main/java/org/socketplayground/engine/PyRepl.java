@@ -14,9 +14,8 @@ import org.socketplayground.engine.py.PyValue;
  * as its socket's mode says; whatever it is, {@link #run} answers with lines of text, never an exception.
  */
 public final class PyRepl {
-    /** What {@code import socket} and {@code import select} need: nothing, the modules are always there. */
-    private static final java.util.Set<String> IMPORTS = java.util.Set.of("import socket", "import select", "import os",
-            "import socket, select", "import select, socket", "import os, socket", "import socket, os");
+    /** The modules {@code import} may name: they need nothing, they are always there. */
+    private static final java.util.Set<String> MODULES = java.util.Set.of("socket", "select", "os", "struct");
 
     private final SocketEngine engine;
     private final PyConsole console;
@@ -29,12 +28,14 @@ public final class PyRepl {
     /** Runs one line and returns what the REPL prints for it: no lines, one, or (for print) several. */
     public List<String> run(String typed) {
         String line = withoutComment(typed).strip();
-        if (line.isEmpty() || IMPORTS.contains(line.replaceAll("\\s+", " "))) {
+        if (line.isEmpty() || line.startsWith("import ")
+                && java.util.Arrays.stream(line.substring(7).split(",")).map(String::strip).allMatch(MODULES::contains)) {
             return List.of();
         }
         if (line.startsWith("from ") || line.startsWith("import ")) {
-            return List.of("Only 'import socket', 'import select' and 'import os' work here: write socket.socket(...),"
-                    + " socket.AF_INET, select.select([s1], [], [], 2.0), os.unlink('/tmp/playground.sock')");
+            return List.of("Only 'import socket', 'import select', 'import os' and 'import struct' work here: write"
+                    + " socket.socket(...), socket.AF_INET, select.select([s1], [], [], 2.0), os.unlink('/tmp/playground.sock'),"
+                    + " struct.pack('4s4s', group, interface)");
         }
         try {
             PyParser.Statement statement = PyParser.parseStatement(line);

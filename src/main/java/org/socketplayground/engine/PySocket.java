@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.socketplayground.engine.py.PyValue;
 
@@ -196,7 +197,7 @@ abstract class PySocket {
             remote = peerOrNull();
         }
         return new SocketInfo(id, family, type, state(), local, remote, timeout,
-                datagramsIn(), bytesIn.sum(), bytesOut.sum(), options.changed());
+                datagramsIn(), bytesIn.sum(), bytesOut.sum(), options.changed(), groups());
     }
 
     SocketState state() {
@@ -227,6 +228,22 @@ abstract class PySocket {
 
     PyValue setsockopt(long level, long name, PyValue value) throws PyException {
         requireOpen();
+        if (Memberships.isMembership(level, name) && family != Family.AF_UNIX) {
+            if (value instanceof PyValue.Str || value instanceof PyValue.None) {
+                SocketOptions.intValue(value);   // Python's TypeError comes before the system's answer
+            }
+            if (family == Family.AF_INET && level == SocketOptions.IPPROTO_IPV6) {
+                throw Errno.ENOPROTOOPT.exception();
+            }
+            synchronized (this) {
+                try {
+                    changeMembership(level, name, value);
+                } catch (IOException e) {
+                    throw fail(e);
+                }
+            }
+            return PyValue.NONE;
+        }
         if (level == SocketOptions.IPPROTO_IP && name == SocketOptions.IP_MULTICAST_IF && family != Family.AF_UNIX) {
             synchronized (this) {
                 try {
@@ -251,6 +268,16 @@ abstract class PySocket {
             }
         }
         return PyValue.NONE;
+    }
+
+    /** Joins or leaves a multicast group: a UDP socket can, Linux answers EPROTO for a TCP one. */
+    void changeMembership(long level, long name, PyValue mreq) throws PyException, IOException {
+        throw Errno.EPROTO.exception();
+    }
+
+    /** The multicast groups the socket has joined, as {@code 239.1.2.3 on lo}. */
+    List<String> groups() {
+        return List.of();
     }
 
     PyValue getsockopt(long level, long name) throws PyException {

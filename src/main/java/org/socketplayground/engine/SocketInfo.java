@@ -9,10 +9,12 @@ import org.socketplayground.engine.py.PyValue;
  * @param peer    the connected peer, or null
  * @param timeout null when blocking, 0.0 when non-blocking, else seconds
  * @param options the options set to something else than Linux's default, as {@code SO_BROADCAST=1}
+ * @param groups  the multicast groups joined, as {@code 239.1.2.3 on lo}
  */
 public record SocketInfo(String id, Family family, SockType type, SocketState state, PyValue.Tuple local,
                          PyValue.Tuple peer, Double timeout, long datagramsReceived, long bytesReceived,
-                         long bytesSent, java.util.List<String> options) {
+                         long bytesSent, java.util.List<String> options,
+                         java.util.List<String> groups) {
 
     /** "blocking", "non-blocking" or "timeout 2.5 s", as the mode column shows it. */
     public String mode() {

@@ -28,6 +28,11 @@ public final class SocketModule {
         put(new Const("SOL_SOCKET", null, 1));
         put(new Const("IPPROTO_IP", null, 0));
         put(new Const("IP_MULTICAST_IF", null, SocketOptions.IP_MULTICAST_IF));
+        put(new Const("IP_ADD_MEMBERSHIP", null, Memberships.IP_ADD_MEMBERSHIP));
+        put(new Const("IP_DROP_MEMBERSHIP", null, Memberships.IP_DROP_MEMBERSHIP));
+        put(new Const("IPV6_JOIN_GROUP", null, Memberships.IPV6_JOIN_GROUP));
+        put(new Const("IPV6_LEAVE_GROUP", null, Memberships.IPV6_LEAVE_GROUP));
+        put(new Const("INADDR_ANY", null, 0));
         put(new Const("IPPROTO_TCP", null, 6));
         put(new Const("IPPROTO_UDP", null, 17));
         for (SocketOptions.Option o : SocketOptions.Option.values()) {

@@ -39,7 +39,9 @@ final class SocketOptions {
         IP_MULTICAST_LOOP(IPPROTO_IP, 34, StandardSocketOptions.IP_MULTICAST_LOOP, 1, Range.FLAG),
         IPV6_V6ONLY(IPPROTO_IPV6, 26, null, 0, Range.FLAG),
         IPV6_MULTICAST_HOPS(IPPROTO_IPV6, 18, StandardSocketOptions.IP_MULTICAST_TTL, 1, Range.HOPS),
-        IPV6_MULTICAST_LOOP(IPPROTO_IPV6, 19, StandardSocketOptions.IP_MULTICAST_LOOP, 1, Range.FLAG);
+        IPV6_MULTICAST_LOOP(IPPROTO_IPV6, 19, StandardSocketOptions.IP_MULTICAST_LOOP, 1, Range.FLAG),
+        /** An interface index; kept only (the JDK takes an interface, set by IP_MULTICAST_IF's way). */
+        IPV6_MULTICAST_IF(IPPROTO_IPV6, 17, null, 0, Range.ANY);
 
         final int level;
         final int name;

@@ -18,6 +18,7 @@ final class UdpSocket extends PySocket {
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_DATAGRAM));
 
     private final DatagramChannel dgram;
+    private final Memberships memberships = new Memberships();
     /** Once a datagram socket has an address it keeps it; until then receive waits, as on Linux. */
     private volatile boolean dgramBound;
     private volatile boolean writeShut;
@@ -103,6 +104,16 @@ final class UdpSocket extends PySocket {
         if (!dgram.isConnected()) {
             throw Errno.ENOTCONN.exception();
         }
+    }
+
+    @Override
+    void changeMembership(long level, long name, PyValue mreq) throws PyException, IOException {
+        memberships.set(dgram, level, name, mreq);
+    }
+
+    @Override
+    java.util.List<String> groups() {
+        return memberships.groups();
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class Interfaces {
      * @param broadcast the IPv4 broadcast address of its subnet ("" for IPv6, which has none); loopback's too
      *                  (127.255.255.255), which Linux delivers though lo has no broadcast flag
      */
-    public record Address(String interfaceName, String address, String family, String broadcast, boolean up,
+    public record Address(String interfaceName, int index, String address, String family, String broadcast, boolean up,
                           boolean loopback) {
     }
 
@@ -42,7 +42,7 @@ public final class Interfaces {
                     InetAddress a = ia.getAddress();
                     boolean v4 = a instanceof Inet4Address;
                     String text = v4 ? a.getHostAddress() : v6Text((Inet6Address) a);
-                    out.add(new Address(nif.getName(), text, v4 ? "IPv4" : "IPv6", v4 ? broadcast(ia) : "", up,
+                    out.add(new Address(nif.getName(), nif.getIndex(), text, v4 ? "IPv4" : "IPv6", v4 ? broadcast(ia) : "", up,
                             nif.isLoopback()));
                 }
             }
@@ -66,7 +66,7 @@ public final class Interfaces {
     }
 
     /** The interface of the IPv4 default route, or "" where there is none (or no /proc/net/route). */
-    static String defaultRouteInterface() {
+    public static String defaultRouteInterface() {
         try {
             for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/route"))) {
                 String[] w = line.trim().split("\\s+");

@@ -54,8 +54,7 @@ public final class PythonTranscript {
     private long chars;
     /** Data calls at the head of the batch being added that newer ones of the same batch will push out. */
     private int doomedData;
-    /** A select() was made: the header imports the select module too, from then on. */
-    /** The modules the calls use, for the imports: socket always, select and os once a call of theirs is made. */
+    /** The modules the calls use, for the imports: socket always; select, os and struct once a call needs them. */
     private final java.util.SortedSet<String> modules = new java.util.TreeSet<>(List.of("socket"));
 
     /** A kept call and the length of its line when it came, for the pane's budget. */
@@ -114,6 +113,9 @@ public final class PythonTranscript {
         others.learn(r);
         if (r.isModuleCall() && modules.add(r.module())) {
             removals++;   // the header grows a line: the pane is written again
+        }
+        if (r.membershipSource().isPresent() && modules.add("struct")) {
+            removals++;   // a multicast request is written as struct.pack builds it
         }
         if (doomedData > 0 && isDataCall(r)) {
             doomedData--;   // it would leave again before the batch ends: counted as if it had come and gone
@@ -349,7 +351,9 @@ public final class PythonTranscript {
         sb.append(r.isModuleCall() ? r.module() : names.of(r.socketId())).append('.').append(r.call()).append('(');
         for (int i = 0; i < r.args().size(); i++) {
             boolean cutData = i == 0 && k.cut() != null && Payloads.isSend(r);
-            sb.append(i == 0 ? "" : ", ").append(cutData ? k.cut().source(k.data()) : ports.argument(r.args().get(i), r.socketId()));
+            String packed = i == 2 ? r.membershipSource().orElse(null) : null;   // a group request, as struct.pack builds it
+            sb.append(i == 0 ? "" : ", ").append(cutData ? k.cut().source(k.data())
+                    : packed != null ? packed : ports.argument(r.args().get(i), r.socketId()));
         }
         return sb.append(')').toString();
     }

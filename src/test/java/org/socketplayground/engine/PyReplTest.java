@@ -136,8 +136,9 @@ class PyReplTest {
         assertEquals(List.of("0.5"), repl.run("2 ** -1"));
         assertEquals(List.of("1"), repl.run("1 ** 1000000000000"));
         assertTrue(repl.run("b'x' * 1000000000000").get(0).startsWith("MemoryError: "));
-        assertEquals(List.of("Only 'import socket', 'import select' and 'import os' work here: write socket.socket(...),"
-                + " socket.AF_INET, select.select([s1], [], [], 2.0), os.unlink('/tmp/playground.sock')"),
+        assertEquals(List.of("Only 'import socket', 'import select', 'import os' and 'import struct' work here: write"
+                + " socket.socket(...), socket.AF_INET, select.select([s1], [], [], 2.0), os.unlink('/tmp/playground.sock'),"
+                + " struct.pack('4s4s', group, interface)"),
                 repl.run("from socket import *"));
     }
 

@@ -43,7 +43,9 @@ public final class SocketRow {
         state.set(info.state().label());
         // The marker is part of the text, so that the cell redraws when the socket stops being reachable.
         String own = info.local() == null ? "" : Addresses.display(info.local());
-        local.set(own.isEmpty() || own.equals("''") ? "–" : own + (info.reachableFromNetwork() ? " ⚠" : ""));   // '': no name yet
+        // '': no name yet; joined multicast groups follow the address they receive on
+        local.set((own.isEmpty() || own.equals("''") ? "–" : own + (info.reachableFromNetwork() ? " ⚠" : ""))
+                + info.groups().stream().map(g -> " + " + g).collect(java.util.stream.Collectors.joining()));
         peer.set(info.peer() == null ? "–" : Addresses.display(info.peer()));
         mode.set(info.mode());
         received.set(udp ? info.datagramsReceived() + " / " + Format.bytes(info.bytesReceived())

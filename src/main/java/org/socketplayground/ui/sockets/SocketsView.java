@@ -94,7 +94,7 @@ public final class SocketsView {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                boolean exposed = !empty && item != null && item.endsWith(" ⚠");
+                boolean exposed = !empty && item != null && item.contains(" ⚠");
                 setText(empty ? null : item);
                 setTooltip(exposed ? reachable : null);
                 applied = Cells.swapStyle(this, applied, exposed ? "network-reachable" : null);
