@@ -143,6 +143,11 @@ public final class LessonSession {
     /** Starts a step's built-in peer and says what started; blocks briefly while its socket is bound. */
     public String startPeer(Lesson.StartPeer p) {
         Peers.Kind kind = Peers.Kind.of(p.kind());
+        if (kind == Peers.Kind.UDP_FLOOD) {
+            PyValue.Tuple target = addressOf(p.target());
+            return target == null ? "# no socket called " + p.target() + " to send to"
+                    : "# started a flood of " + Peers.FLOOD_DATAGRAMS + " datagrams from " + peers.startFlood(target);
+        }
         if (kind == Peers.Kind.UDP_CLIENTS || kind == Peers.Kind.TCP_CLIENTS) {
             PyValue.Tuple target = addressOf(p.target());
             if (target == null) {

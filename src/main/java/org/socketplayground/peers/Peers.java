@@ -30,6 +30,9 @@ public final class Peers implements AutoCloseable {
      * socket the user made non-blocking gets BlockingIOError at once, and must poll, not spin.
      */
     static final long RETRY_PAUSE_MS = 250;
+    /** What one flood sends: enough to overflow a small receive buffer, 50 kB in all, one log row each. */
+    public static final int FLOOD_DATAGRAMS = 500;
+    static final int FLOOD_BYTES = 100;
 
     private final SocketEngine engine;
     private final AtomicInteger threads = new AtomicInteger();
@@ -54,7 +57,8 @@ public final class Peers implements AutoCloseable {
         TCP_ECHO("tcp-echo", "TCP echo server, one client after another"),
         TCP_ECHO_THREADS("tcp-echo-threads", "TCP echo server, a thread per connection"),
         UDP_CLIENTS("udp-clients", "UDP clients sending at random moments"),
-        TCP_CLIENTS("tcp-clients", "TCP clients sending at random moments");
+        TCP_CLIENTS("tcp-clients", "TCP clients sending at random moments"),
+        UDP_FLOOD("udp-flood", "UDP flood, " + FLOOD_DATAGRAMS + " datagrams as fast as it can");
 
         public final String word;
         public final String description;
@@ -105,6 +109,27 @@ public final class Peers implements AutoCloseable {
             executor.execute(() -> client(id, number, udp, target));
         }
         return ids;
+    }
+
+    /**
+     * Starts one UDP socket that sends {@link #FLOOD_DATAGRAMS} datagrams of {@link #FLOOD_BYTES} bytes to the target
+     * as fast as it can, then closes: what overflows a receive buffer that nobody reads. Returns its id.
+     */
+    public String startFlood(PyValue.Tuple target) {
+        String id = newSocket(SockType.SOCK_DGRAM);
+        executor.execute(() -> {
+            if (isLoopback(target) && call(id, "bind", SocketEngine.address("127.0.0.1", 0)).failed()) {
+                return;
+            }
+            for (int i = 1; i <= FLOOD_DATAGRAMS && !Thread.currentThread().isInterrupted(); i++) {
+                byte[] message = String.format(Locale.ROOT, "%-" + FLOOD_BYTES + "s", "flood " + i).getBytes(StandardCharsets.US_ASCII);
+                if (over(call(id, "sendto", PyValue.of(message), target))) {
+                    return;
+                }
+            }
+            call(id, "close");
+        });
+        return id;
     }
 
     private String newSocket(SockType type) {

@@ -318,6 +318,132 @@ class LessonByHandTest extends OwnWindow {
         complete();
     }
 
+    @SuppressWarnings("unchecked")
+    private void option(String levelAndName, String value) {
+        ui.reveal("optionChoice");
+        ComboBox<String> choice = robot.lookup("#optionChoice").queryAs(ComboBox.class);
+        robot.clickOn(choice);
+        robot.interact(() -> {
+            choice.hide();
+            choice.setValue(levelAndName);
+        });
+        ui.type("optionValueField", value);
+        ui.click("setsockoptButton");
+    }
+
+    private String portOf(String id) {
+        return ui.cell("socketTable", ui.socketRow(id), "Local address").replaceAll("^.*?:(\\d+).*$", "$1");
+    }
+
+    @Test
+    void broadcastToTheWholeClass() {
+        open("Broadcast to the whole class");
+        String everyone = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("hostField", "''");
+        ui.type("portField", "0");
+        ui.click("bindButton");
+        ticked();
+        String local = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        bindTo("0");
+        ticked();
+        String shouter = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        ui.type("destHostField", "127.255.255.255");
+        sendTo(portOf(everyone), "hello class");
+        ticked();
+        option("SOL_SOCKET SO_BROADCAST", "1");
+        ui.waitUntil(() -> ui.cell("socketTable", ui.socketRow(shouter), "Type").endsWith("⚙"), "the option is set");
+        ui.click("sendButton");
+        ticked();
+        ui.selectSocket(everyone);
+        ui.click("recvButton");
+        ticked();
+        ui.selectSocket(shouter);
+        sendTo(portOf(local), "hello class");
+        ui.selectSocket(local);
+        ui.type("timeoutField", "1");
+        ui.choose("blockingModeChoice", "timeout");
+        ui.click("recvButton");
+        ticked();
+        complete();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMulticastChatGroup() {
+        open("A multicast chat group");
+        String alice = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        option("SOL_SOCKET SO_REUSEADDR", "1");
+        ui.type("hostField", "''");
+        ui.type("portField", "0");
+        ui.click("bindButton");
+        ticked();
+        String port = portOf(alice);
+        ui.type("groupField", "239.1.2.3");
+        robot.interact(() -> {
+            javafx.scene.control.ChoiceBox<String> on = robot.lookup("#groupInterfaceChoice").queryAs(javafx.scene.control.ChoiceBox.class);
+            on.setValue(on.getItems().stream().filter(i -> i.startsWith("lo ")).findFirst().orElseThrow());
+        });
+        ui.click("joinGroupButton");
+        ticked();
+        String bob = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        option("SOL_SOCKET SO_REUSEADDR", "1");
+        ui.type("hostField", "''");
+        ui.type("portField", port);
+        ui.click("bindButton");
+        ui.waitUntil(() -> portOf(bob).equals(port), "bob shares alice's port");
+        ui.click("joinGroupButton");
+        ticked();
+        ui.selectSocket(alice);
+        option("IPPROTO_IP IP_MULTICAST_IF", "127.0.0.1");
+        ui.type("destHostField", "239.1.2.3");
+        sendTo(port, "hi all");
+        ticked();
+        ui.selectSocket(bob);
+        ui.click("recvButton");
+        ticked();
+        ui.selectSocket(alice);
+        ui.click("recvButton");
+        ticked();
+        ui.selectSocket(bob);
+        ui.click("leaveGroupButton");
+        ui.waitUntil(() -> !ui.cell("socketTable", ui.socketRow(bob), "Local address").contains("239.1.2.3"), "bob left");
+        ui.click("leaveGroupButton");
+        ticked();
+        complete();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSmallReceiveBufferLosesDatagrams() {
+        open("Socket options: a small SO_RCVBUF");
+        String receiver = ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);
+        bindTo("0");
+        ticked();
+        ui.reveal("optionChoice");
+        ComboBox<String> choice = robot.lookup("#optionChoice").queryAs(ComboBox.class);
+        robot.interact(() -> choice.setValue("SOL_SOCKET SO_RCVBUF"));
+        ui.click("getsockoptButton");
+        ticked();
+        option("SOL_SOCKET SO_RCVBUF", "1024");
+        ticked();
+        ui.type("destHostField", "127.0.0.1");
+        ui.type("destPortField", portOf(receiver));
+        robot.clickOn("#peersMenu");
+        robot.clickOn("UDP flood: 500 datagrams at once → the Send destination");
+        ticked();
+        ui.selectSocket(receiver);
+        ui.choose("blockingModeChoice", "non-blocking");
+        for (int i = 0; i < 20 && !ui.label("lessonStatus").startsWith("✔"); i++) {
+            ui.click("recvButton");   // until BlockingIOError: the buffer held only a few
+            ui.waitUntil(() -> !ui.label("outcomeLabel").isEmpty(), "an outcome");
+        }
+        ticked();
+        String received = ui.cell("socketTable", ui.socketRow(receiver), "Received");
+        int kept = Integer.parseInt(received.substring(0, received.indexOf(' ')));
+        assertTrue(kept >= 1 && kept < 100, () -> "a handful of the 500 arrived: " + received);
+        complete();
+    }
+
     /** Switches to the System tab, which reads the machine's sockets only while it shows, waits, and goes back. */
     private void look(java.util.concurrent.Callable<Boolean> seen, String what) {
         showTab("System");

@@ -26,7 +26,28 @@ final class WindowDriver {
     }
 
     void click(String id) {
+        reveal(id);
         robot.clickOn("#" + id);
+    }
+
+    /** Scrolls the pane a control is in until the control shows, as a user scrolls to the calls pane's last rows. */
+    void reveal(String id) {
+        fx(() -> {
+            javafx.scene.Node node = robot.lookup("#" + id).query();
+            for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    javafx.geometry.Bounds b = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                    double viewport = sp.getViewportBounds().getHeight();
+                    double extra = sp.getContent().getBoundsInLocal().getHeight() - viewport;
+                    double top = sp.getVvalue() * Math.max(0, extra);
+                    if (extra > 0 && (b.getMinY() < top || b.getMaxY() > top + viewport)) {
+                        sp.setVvalue(Math.min(1, Math.max(0, (b.getMaxY() - viewport + 8) / extra)));
+                        sp.layout();
+                    }
+                    return;
+                }
+            }
+        });
     }
 
     /**

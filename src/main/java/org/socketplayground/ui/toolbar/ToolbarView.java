@@ -130,7 +130,9 @@ public final class ToolbarView {
         udpClients.setOnAction(e -> startClients(true));
         MenuItem tcpClients = new MenuItem("5 TCP clients → the Send destination");
         tcpClients.setOnAction(e -> startClients(false));
-        peersMenu.getItems().addAll(udpClients, tcpClients);
+        MenuItem flood = new MenuItem("UDP flood: " + Peers.FLOOD_DATAGRAMS + " datagrams at once → the Send destination");
+        flood.setOnAction(e -> startClients(null));
+        peersMenu.getItems().addAll(udpClients, tcpClients, flood);
     }
 
     /** start gets the Send field's text, read here on the JavaFX thread, and runs on a thread of its own. */
@@ -144,7 +146,8 @@ public final class ToolbarView {
         peersMenu.getItems().add(item);
     }
 
-    private void startClients(boolean udp) {
+    /** udp: UDP or TCP clients; null: a UDP flood. */
+    private void startClients(Boolean udp) {
         Inputs.Parsed<String> host = Inputs.host(session.destHostDraftProperty().get());
         Inputs.Parsed<Long> port = Inputs.port(session.destPortDraftProperty().get());
         if (!host.ok() || !port.ok()) {
@@ -152,7 +155,14 @@ public final class ToolbarView {
                     host.ok() ? "destPortField" : "destHostField");
             return;
         }
-        CompletableFuture.runAsync(() -> session.peers().startClients(udp, 5, SocketEngine.address(host.value(), port.value())));
+        PyValue.Tuple target = SocketEngine.address(host.value(), port.value());
+        CompletableFuture.runAsync(() -> {
+            if (udp == null) {
+                session.peers().startFlood(target);
+            } else {
+                session.peers().startClients(udp, 5, target);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- lessons
