@@ -130,7 +130,8 @@ public final class LessonParser {
         } catch (IllegalArgumentException e) {
             throw new LessonException("line " + line + ": " + e.getMessage());
         }
-        if ((kind == Peers.Kind.UDP_CLIENTS || kind == Peers.Kind.TCP_CLIENTS || kind == Peers.Kind.UDP_FLOOD) && target == null) {
+        if ((kind == Peers.Kind.UDP_CLIENTS || kind == Peers.Kind.TCP_CLIENTS || kind == Peers.Kind.UDP_FLOOD
+                || kind == Peers.Kind.UDP_PINGER) && target == null) {
             throw new LessonException("line " + line + ": '" + words[0] + "' needs 'to NAME', the socket the clients send to");
         }
         return new Lesson.StartPeer(words[0], as, prefix, count, target);

@@ -143,6 +143,14 @@ public final class LessonSession {
     /** Starts a step's built-in peer and says what started; blocks briefly while its socket is bound. */
     public String startPeer(Lesson.StartPeer p) {
         Peers.Kind kind = Peers.Kind.of(p.kind());
+        if (kind == Peers.Kind.UDP_PINGER) {
+            PyValue.Tuple target = addressOf(p.target());
+            if (target == null) {
+                return "# no socket called " + p.target() + " to ping";
+            }
+            peers.startPinger(target);
+            return "# started the UDP pinger: " + Peers.PINGS + " pings to " + p.target();
+        }
         if (kind == Peers.Kind.UDP_FLOOD) {
             PyValue.Tuple target = addressOf(p.target());
             return target == null ? "# no socket called " + p.target() + " to send to"

@@ -33,6 +33,8 @@ public final class Peers implements AutoCloseable {
     /** What one flood sends: enough to overflow a small receive buffer, 50 kB in all, one log row each. */
     public static final int FLOOD_DATAGRAMS = 500;
     static final int FLOOD_BYTES = 100;
+    /** How many pings the UDP pinger sends, one after another, as the textbook lab does. */
+    public static final int PINGS = 10;
 
     private final SocketEngine engine;
     private final AtomicInteger threads = new AtomicInteger();
@@ -58,7 +60,8 @@ public final class Peers implements AutoCloseable {
         TCP_ECHO_THREADS("tcp-echo-threads", "TCP echo server, a thread per connection"),
         UDP_CLIENTS("udp-clients", "UDP clients sending at random moments"),
         TCP_CLIENTS("tcp-clients", "TCP clients sending at random moments"),
-        UDP_FLOOD("udp-flood", "UDP flood, " + FLOOD_DATAGRAMS + " datagrams as fast as it can");
+        UDP_FLOOD("udp-flood", "UDP flood, " + FLOOD_DATAGRAMS + " datagrams as fast as it can"),
+        UDP_PINGER("udp-pinger", "UDP pinger, " + PINGS + " pings, each waiting 1 s for its echo");
 
         public final String word;
         public final String description;
@@ -130,6 +133,81 @@ public final class Peers implements AutoCloseable {
             call(id, "close");
         });
         return id;
+    }
+
+    /**
+     * The textbook UDP pinger: sends {@code Ping 1 <time>} to {@code Ping 10 <time>} to the target, one at a time,
+     * waits up to a second for each echo, and reports each round-trip time or "Request timed out", then the least,
+     * mean and most RTT and the loss rate. Blocks until done (about ten seconds at most); report gets each line.
+     */
+    public PingSummary ping(PyValue.Tuple target, java.util.function.Consumer<String> report) {
+        if (!udpTarget(target)) {
+            throw new IllegalArgumentException("the pinger pings an IPv4 (host, port), not " + target.repr());
+        }
+        String id = newSocket(SockType.SOCK_DGRAM);
+        report.accept("Pinging " + target.repr() + " from " + id);
+        if (isLoopback(target) && call(id, "bind", SocketEngine.address("127.0.0.1", 0)).failed()) {
+            return new PingSummary(id, 0, List.of());
+        }
+        call(id, "settimeout", PyValue.of(1));
+        List<Double> rtts = new ArrayList<>();
+        int sent = 0;
+        for (int seq = 1; seq <= PINGS && !Thread.currentThread().isInterrupted(); seq++) {
+            String message = "Ping " + seq + " " + java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            long start = System.nanoTime();
+            CallRecord out = call(id, "sendto", PyValue.of(message.getBytes(StandardCharsets.US_ASCII)), target);
+            if (out.failed()) {
+                report.accept("Ping " + seq + ": " + out.error());
+                if (over(out)) {
+                    break;
+                }
+                continue;
+            }
+            sent++;
+            CallRecord echo = call(id, "recvfrom", PyValue.of(1024));
+            if (echo.failed()) {
+                report.accept("Ping " + seq + ": Request timed out");
+                if (over(echo)) {
+                    break;
+                }
+                continue;
+            }
+            double ms = (System.nanoTime() - start) / 1e6;
+            rtts.add(ms);
+            report.accept("Ping " + seq + ": RTT " + String.format(Locale.ROOT, "%.3f", ms) + " ms");
+        }
+        call(id, "close");
+        PingSummary summary = new PingSummary(id, sent, rtts);
+        report.accept(summary.toString());
+        return summary;
+    }
+
+    /** Starts the pinger on a thread of its own, for a lesson's Peer: line; its calls show in the log. */
+    public void startPinger(PyValue.Tuple target) {
+        executor.execute(() -> ping(target, line -> { }));
+    }
+
+    private static boolean udpTarget(PyValue.Tuple target) {
+        return target.size() == 2 && target.get(0) instanceof PyValue.Str;
+    }
+
+    /** What the pinger found: pings sent, and the round-trip times of those answered, in milliseconds. */
+    public record PingSummary(String socket, int sent, List<Double> rtts) {
+        public int lossPercent() {
+            return sent == 0 ? 100 : (int) Math.round(100.0 * (sent - rtts.size()) / sent);
+        }
+
+        @Override
+        public String toString() {
+            String head = "Ping statistics: " + sent + " sent, " + rtts.size() + " received, " + lossPercent() + "% loss";
+            if (rtts.isEmpty()) {
+                return head;
+            }
+            double min = rtts.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = rtts.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double avg = rtts.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            return head + String.format(Locale.ROOT, "; RTT min/avg/max %.3f/%.3f/%.3f ms", min, avg, max);
+        }
     }
 
     private String newSocket(SockType type) {

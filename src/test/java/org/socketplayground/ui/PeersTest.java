@@ -80,4 +80,36 @@ class PeersTest extends OwnWindow {
         ui.click("recvButton");
         ui.waitUntil(() -> ui.label("outcomeLabel").equals("(b'Got: ping', ('127.0.0.1', " + port + "))"), "the reply");
     }
+
+    @Test
+    void theUdpPingerReportsEachRttAndTheLoss() throws Exception {
+        String echo = startFromMenu("UDP echo server — answers 'OK...' + data");
+        ui.createSocket(Family.AF_INET, SockType.SOCK_DGRAM);   // a socket to select, for the destination fields
+        ui.type("destHostField", "127.0.0.1");
+        ui.type("destPortField", ui.localPort(echo));
+        robot.clickOn("#peersMenu");
+        robot.clickOn("UDP pinger: 10 pings → the Send destination");
+        ui.waitUntil(() -> ui.label("statusBar").contains("Ping statistics: 10 sent, 10 received, 0% loss; RTT min/avg/max "),
+                () -> "the statistics: " + ui.label("statusBar"));
+        ui.waitUntil(() -> ui.logRowsWhere("→ sendto").stream().anyMatch(row -> ui.cell("logTable", row, "Data").startsWith("Ping 10 ")),
+                "the tenth ping is in the log");
+
+        // A server that answers eight pings: the last two time out after a second each.
+        String script = java.nio.file.Path.of(PeersTest.class.getResource("/peers/half_echo.py").toURI()).toString();
+        try (org.socketplayground.robustness.ChildOutput server = new org.socketplayground.robustness.ChildOutput("half_echo.py",
+                new ProcessBuilder("python3", script, "8").redirectErrorStream(true).start())) {
+            String port = server.line().replace("port ", "");
+            ui.type("destPortField", port);
+            robot.clickOn("#peersMenu");
+            robot.clickOn("UDP pinger: 10 pings → the Send destination");
+            ui.waitUntil(() -> ui.label("statusBar").contains("Ping statistics: 10 sent, 8 received, 20% loss"),
+                    () -> "the statistics: " + ui.label("statusBar"));
+            for (int i = 1; i <= 10; i++) {
+                assertEquals("got " + i, server.line(), "the server heard ping " + i);
+            }
+            ui.waitUntil(() -> ui.logRowsWhere("recvfrom").stream()
+                    .filter(row -> ui.cell("logTable", row, "Data").contains("TimeoutError")).count() >= 2,
+                    "the two lost pings end in TimeoutError in the log");
+        }
+    }
 }

@@ -132,7 +132,23 @@ public final class ToolbarView {
         tcpClients.setOnAction(e -> startClients(false));
         MenuItem flood = new MenuItem("UDP flood: " + Peers.FLOOD_DATAGRAMS + " datagrams at once → the Send destination");
         flood.setOnAction(e -> startClients(null));
-        peersMenu.getItems().addAll(udpClients, tcpClients, flood);
+        MenuItem pinger = new MenuItem("UDP pinger: " + Peers.PINGS + " pings → the Send destination");
+        pinger.setOnAction(e -> startPinger());
+        peersMenu.getItems().addAll(udpClients, tcpClients, flood, pinger);
+    }
+
+    /** The pinger reports each ping and its statistics in the status bar as it goes; its calls are in the log. */
+    private void startPinger() {
+        Inputs.Parsed<String> host = Inputs.host(session.destHostDraftProperty().get());
+        Inputs.Parsed<Long> port = Inputs.port(session.destPortDraftProperty().get());
+        if (!host.ok() || !port.ok()) {
+            session.refuse("No call made: the destination field needs fixing.", host.ok() ? port.error() : host.error(),
+                    host.ok() ? "destPortField" : "destHostField");
+            return;
+        }
+        PyValue.Tuple target = SocketEngine.address(host.value(), port.value());
+        session.inBackground(() -> session.peers().ping(target, line -> javafx.application.Platform.runLater(() -> session.notice(line)))
+                .toString(), "The pinger stopped: ");
     }
 
     /** start gets the Send field's text, read here on the JavaFX thread, and runs on a thread of its own. */
