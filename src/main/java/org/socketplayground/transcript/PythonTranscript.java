@@ -45,6 +45,7 @@ public final class PythonTranscript {
     /** The kept calls that only moved data, oldest first: they are the first to go, so the set-up stays. */
     private final ArrayDeque<Long> dataCalls = new ArrayDeque<>();
     private final ChosenPorts ports;
+    private final CallLines lines;
     private long dropped;
     private long droppedData;
     /** Calls that left to keep the pane within its limits since it was last emptied: its first line says so. */
@@ -83,6 +84,7 @@ public final class PythonTranscript {
         this.maxChars = maxChars;
         this.names = names;
         this.ports = new ChosenPorts(localAddressOf, others, names);
+        this.lines = new CallLines(names, ports);
     }
 
     /**
@@ -126,7 +128,7 @@ public final class PythonTranscript {
             return;
         }
         Payloads.Kept k = Payloads.keep(r);   // first: nothing below ever sees more than the first bytes of large data
-        Line line = new Line(k, line(k).length() + 1);
+        Line line = new Line(k, lines.line(k).length() + 1);
         kept.put(r.seq(), line);
         chars += line.chars();
         if (isDataCall(r)) {
@@ -184,26 +186,6 @@ public final class PythonTranscript {
         return withNote;
     }
 
-    /** {@code select.select(...)}: a function of the select module, made on no socket. */
-    private static boolean isSelect(CallRecord r) {
-        return r.socketId() == null && r.call().equals("select");
-    }
-
-    /** A value as Python source, sockets (in select()'s lists) by their names. */
-    private String named(PyValue v) {
-        if (v instanceof PyValue.SocketRef ref) {
-            return names.of(ref.id());
-        }
-        if (v instanceof PyValue.PyList l) {
-            return l.items().stream().map(this::named).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
-        }
-        if (v instanceof PyValue.Tuple t) {
-            String inside = t.items().stream().map(this::named).collect(java.util.stream.Collectors.joining(", "));
-            return t.items().size() == 1 ? "(" + inside + ",)" : "(" + inside + ")";
-        }
-        return v.repr();
-    }
-
     /** The pane's text: the header, then one line per call. */
     public String text() {
         StringBuilder sb = new StringBuilder((int) Math.min(chars + 100, Integer.MAX_VALUE - 8));
@@ -219,7 +201,7 @@ public final class PythonTranscript {
         int i = 0;
         for (Line l : calls) {
             if (i++ >= call) {
-                sb.append(line(l.kept())).append('\n');
+                sb.append(lines.line(l.kept())).append('\n');
             }
         }
         return sb.toString();
@@ -277,87 +259,8 @@ public final class PythonTranscript {
 
     /** One call as a student writes it, with its outcome as a comment where it says something. */
     public String line(CallRecord r) {
-        return line(Payloads.keep(r));
+        return lines.line(Payloads.keep(r));
     }
-
-    private String line(Payloads.Kept k) {
-        String code = code(k);
-        if (interrupted(k.record())) {
-            return "# " + code + "  -- abandoned while it waited (KeyboardInterrupt)";
-        }
-        String comment = comment(k);
-        return comment == null ? code : code + "  # " + comment;
-    }
-
-    private static boolean interrupted(CallRecord r) {
-        return r.failed() && r.error().type().equals("KeyboardInterrupt");
-    }
-
-    private String code(Payloads.Kept k) {
-        CallRecord r = k.record();
-        String call = expression(k);
-        if (r.failed()) {
-            return call;
-        }
-        if (r.call().equals("socket")) {
-            return names.of(r.socketId()) + " = " + call;
-        }
-        if (isSelect(r)) {
-            return "r, w, x = " + call;
-        }
-        if (r.call().equals("accept") && r.value() instanceof PyValue.Tuple t && t.get(0) instanceof PyValue.SocketRef conn) {
-            return names.of(conn.id()) + ", " + addressVariable(conn.id()) + " = " + call;
-        }
-        return call;
-    }
-
-    /** The variable an accept's address goes to: addr and the number of the connection's id, so it is unique. */
-    private static String addressVariable(String connectionId) {
-        return "addr" + connectionId.replaceAll("\\D", "");
-    }
-
-    private String comment(Payloads.Kept k) {
-        CallRecord r = k.record();
-        if (r.failed()) {
-            return r.error().toString();
-        }
-        if (isSelect(r)) {
-            return named(r.value());
-        }
-        if (k.cut() != null && r.receivedData() != null) {
-            String data = k.cut().repr(r.receivedData());
-            return r.value() instanceof PyValue.Tuple t ? "(" + data + ", " + t.get(1).repr() + ")" : data;
-        }
-        if (k.cut() != null && k.cut().note(k.data()) != null) {
-            return r.value().repr() + " (" + k.cut().note(k.data()) + ")";
-        }
-        if (r.value() instanceof PyValue.None || r.value() instanceof PyValue.SocketRef) {
-            return null;
-        }
-        if (r.call().equals("accept") && r.value() instanceof PyValue.Tuple t) {
-            return t.get(1).repr();
-        }
-        String repr = r.value().repr();
-        return repr.length() > 200 ? repr.substring(0, 200) + "…" : repr;
-    }
-
-    /** The call with the system's ports written as getsockname() of the socket that owns them. */
-    private String expression(Payloads.Kept k) {
-        CallRecord r = k.record();
-        StringBuilder sb = new StringBuilder();
-        if (isSelect(r)) {
-            return r.args().stream().map(this::named).collect(java.util.stream.Collectors.joining(", ", "select.select(", ")"));
-        }
-        sb.append(r.isModuleCall() ? r.module() : names.of(r.socketId())).append('.').append(r.call()).append('(');
-        for (int i = 0; i < r.args().size(); i++) {
-            boolean cutData = i == 0 && k.cut() != null && Payloads.isSend(r);
-            String packed = i == 2 ? r.membershipSource().orElse(null) : null;   // a group request, as struct.pack builds it
-            sb.append(i == 0 ? "" : ", ").append(cutData ? k.cut().source(k.data())
-                    : packed != null ? packed : ports.argument(r.args().get(i), r.socketId()));
-        }
-        return sb.append(')').toString();
-    }
-
 
     /**
      * A runnable program: each call as above; a call that returned something prints it, a call that raised
@@ -388,22 +291,22 @@ public final class PythonTranscript {
         for (Line l : calls) {
             Payloads.Kept k = l.kept();
             CallRecord r = k.record();
-            String comment = comment(k);
-            if (interrupted(r)) {
-                sb.append(line(k)).append('\n');
+            String comment = lines.comment(k);
+            if (CallLines.interrupted(r)) {
+                sb.append(lines.line(k)).append('\n');
             } else if (others.isFromAnotherProgram(r)) {
                 fromAnotherProgram(sb, k, comment);
             } else if (r.failed()) {
-                sb.append("try:\n    ").append(code(k)).append("\nexcept Exception as e:  # ").append(comment)
+                sb.append("try:\n    ").append(lines.code(k)).append("\nexcept Exception as e:  # ").append(comment)
                         .append("\n    print(error(e))\n");
-            } else if (comment == null || isSelect(r)) {
-                sb.append(code(k)).append(comment == null ? "" : "  # " + comment).append('\n');
+            } else if (comment == null || CallLines.isSelect(r)) {
+                sb.append(lines.code(k)).append(comment == null ? "" : "  # " + comment).append('\n');
             } else if (r.call().equals("accept")) {
                 String conn = ((PyValue.SocketRef) ((PyValue.Tuple) r.value()).get(0)).id();
-                sb.append(code(k)).append("  # ").append(comment).append('\n');
-                sb.append("print(repr(").append(addressVariable(conn)).append("))\n");
+                sb.append(lines.code(k)).append("  # ").append(comment).append('\n');
+                sb.append("print(repr(").append(CallLines.addressVariable(conn)).append("))\n");
             } else {
-                sb.append("print(repr(").append(code(k)).append("))  # ").append(comment).append('\n');
+                sb.append("print(repr(").append(lines.code(k)).append("))  # ").append(comment).append('\n');
             }
         }
         return sb.toString();
@@ -424,12 +327,12 @@ public final class PythonTranscript {
             port = ports.isUsers(p.value()) ? p.value() : null;
         }
         sb.append(others.comment(r, host, port)).append('\n');
-        String call = others.call(r, socket, expression(k));
+        String call = others.call(r, socket, lines.expression(k));
         if (r.call().equals("accept")) {
             String conn = ((PyValue.SocketRef) ((PyValue.Tuple) r.value()).get(0)).id();
-            sb.append(names.of(conn)).append(", ").append(addressVariable(conn)).append(" = ").append(OtherPrograms.ACCEPT)
+            sb.append(names.of(conn)).append(", ").append(CallLines.addressVariable(conn)).append(" = ").append(OtherPrograms.ACCEPT)
                     .append(call).append("  # ").append(comment).append('\n');
-            sb.append("print(repr(").append(addressVariable(conn)).append("))\n");
+            sb.append("print(repr(").append(CallLines.addressVariable(conn)).append("))\n");
         } else {
             sb.append(OtherPrograms.PRINT).append(call).append("  # ").append(comment).append('\n');
         }
