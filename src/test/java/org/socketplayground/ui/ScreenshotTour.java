@@ -104,7 +104,8 @@ class ScreenshotTour {
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
             javafx.scene.control.ComboBox<Object> lessons = robot.lookup("#lessonChoice").queryAs(javafx.scene.control.ComboBox.class);
-            lessons.getSelectionModel().select(0);
+            // -Dtour.lesson=N opens the lesson at that place in the list (0: the first)
+            lessons.getSelectionModel().select(Integer.getInteger("tour.lesson", 0).intValue());
             @SuppressWarnings("unchecked")
             javafx.scene.control.ChoiceBox<ShowMe.Speed> speed = robot.lookup("#lessonSpeedChoice").queryAs(javafx.scene.control.ChoiceBox.class);
             speed.setValue(ShowMe.Speed.FAST);
