@@ -3,7 +3,6 @@ package org.socketplayground.engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,15 +30,9 @@ public final class SocketEngine implements AutoCloseable {
     public static final String MODULE = "socket";
 
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicInteger socketNumbers = new AtomicInteger();
-    private final AtomicInteger connectionNumbers = new AtomicInteger();
-    private final Map<String, PySocket> sockets = new ConcurrentHashMap<>();
-    private final List<String> order = new CopyOnWriteArrayList<>();
+    private final SocketRegistry sockets = new SocketRegistry();
     private final Map<Long, CallContext> waiting = new ConcurrentHashMap<>();
     private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
-    /** Guards {@link #closed} against sockets that calls under way are still making. */
-    private final Object lifecycle = new Object();
-    private boolean closed;
     private final AtomicInteger threadNumbers = new AtomicInteger();
     private final Effects effects = new Effects();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -224,16 +217,7 @@ public final class SocketEngine implements AutoCloseable {
      * it does not wait, but it asks the system: not on the JavaFX thread.
      */
     public Map<String, String> readiness() {
-        return Selects.probe(sockets);
-    }
-
-    /** A socket named in a select() list: by reference, or by its fileno(); null if there is none. */
-    private PySocket socketOf(PyValue item) {
-        if (item instanceof PyValue.SocketRef r) {
-            return sockets.get(r.id());
-        }
-        long fd = ((PyValue.Int) item).value();
-        return sockets.values().stream().filter(s -> s.fd == fd && !s.isClosed()).findFirst().orElse(null);
+        return Selects.probe(sockets.byId());
     }
 
     private PyValue dispatch(CallContext ctx, String target, String call, List<PyValue> args) throws PyException {
@@ -242,7 +226,7 @@ public final class SocketEngine implements AutoCloseable {
                 return createSocket(ctx, args);
             }
             if (call.equals("select")) {
-                return Selects.select(ctx, args, this::socketOf);
+                return Selects.select(ctx, args, sockets::named);
             }
             if (call.equals("unlink")) {
                 return UnixAddresses.unlink(args);
@@ -264,18 +248,18 @@ public final class SocketEngine implements AutoCloseable {
         SocketKinds.Kind kind = SocketKinds.check(args);
         Family family = kind.family();
         SockType type = kind.type();
-        String id = "s" + socketNumbers.incrementAndGet();
-        register(PySocket.open(id, family, type));
+        String id = sockets.nextSocketId();
+        sockets.register(PySocket.open(id, family, type));
         ctx.socketId = id;
         return new PyValue.SocketRef(id);
     }
 
     private PyValue accept(CallContext ctx, PySocket listener) throws PyException {
         SocketChannel channel = listener.accept(ctx);
-        String id = "conn" + connectionNumbers.incrementAndGet();
+        String id = sockets.nextConnectionId();
         try {
             PySocket conn = new TcpSocket(id, listener.family, channel);
-            register(conn);
+            sockets.register(conn);
             PyValue.Tuple peer = Addresses.toPython(listener.family, channel.getRemoteAddress());
             ctx.source = peer;
             ctx.destination = listener.ownAddress();
@@ -290,20 +274,6 @@ public final class SocketEngine implements AutoCloseable {
         }
     }
 
-    /** Lists a new socket; once the engine is closed, a socket made by a call still under way is closed at once. */
-    private void register(PySocket s) throws PyException {
-        synchronized (lifecycle) {
-            if (!closed) {
-                s.fd = MoreCalls.lowestFreeFd(sockets.values());
-                sockets.put(s.id, s);
-                order.add(s.id);
-                return;
-            }
-        }
-        s.close();
-        throw Errno.EBADF.exception();
-    }
-
     // ---------------------------------------------------------------- receiving continuously
 
     /**
@@ -314,11 +284,7 @@ public final class SocketEngine implements AutoCloseable {
      */
     public boolean receiveContinuously(String socketId, String call, long bufsize, Predicate<CallRecord> receiver,
                                        Runnable ended) {
-        ReceiveLoop loop;
-        synchronized (lifecycle) {
-            if (closed) {
-                return false;
-            }
+        ReceiveLoop loop = sockets.whileOpen(() -> {
             if (receiveLoop == null) {
                 try {
                     receiveLoop = new ReceiveLoop(this);
@@ -326,9 +292,9 @@ public final class SocketEngine implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             }
-            loop = receiveLoop;
-        }
-        return loop.start(loop.entry(socketId, call, bufsize, new CallHandle(), receiver, ended));
+            return receiveLoop;
+        });
+        return loop != null && loop.start(loop.entry(socketId, call, bufsize, new CallHandle(), receiver, ended));
     }
 
     /**
@@ -365,28 +331,16 @@ public final class SocketEngine implements AutoCloseable {
 
     /** Every socket made so far, closed ones included, in the order they were made. */
     public List<SocketInfo> sockets() {
-        List<SocketInfo> out = new ArrayList<>(order.size());
-        for (String id : order) {
-            PySocket s = sockets.get(id);
-            if (s != null) {   // forgotten meanwhile
-                out.add(s.info());
-            }
-        }
-        return out;
+        return sockets.infos();
     }
 
     public Optional<SocketInfo> socket(String id) {
-        PySocket s = sockets.get(id);
-        return s == null ? Optional.empty() : Optional.of(s.info());
+        return sockets.info(id);
     }
 
     /** Forgets a closed socket, so that it leaves the table. */
     public void forget(String id) {
-        PySocket s = sockets.get(id);
-        if (s != null && s.isClosed()) {
-            sockets.remove(id);
-            order.remove(id);
-        }
+        sockets.forget(id);
     }
 
     /** Closes every socket, which ends every waiting call, and stops the engine's threads, 2 s at most. */
@@ -405,12 +359,7 @@ public final class SocketEngine implements AutoCloseable {
      * closed when it returns, so its ports are free; the threads end as their calls find their sockets closed.
      */
     public void shutdown() {
-        List<PySocket> open;
-        synchronized (lifecycle) {
-            closed = true;
-            open = new ArrayList<>(sockets.values());
-        }
-        for (PySocket s : open) {
+        for (PySocket s : sockets.closeAll()) {
             s.close();
         }
         waiting.values().forEach(CallContext::cancel);
