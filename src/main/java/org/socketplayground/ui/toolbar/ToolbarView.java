@@ -137,16 +137,24 @@ public final class ToolbarView {
         peersMenu.getItems().addAll(udpClients, tcpClients, flood, pinger);
     }
 
-    /** The pinger reports each ping and its statistics in the status bar as it goes; its calls are in the log. */
-    private void startPinger() {
+    /** The Send destination the clients, the flood and the pinger go to; null, flagged on its field, if it is wrong. */
+    private PyValue.Tuple destination() {
         Inputs.Parsed<String> host = Inputs.host(session.destHostDraftProperty().get());
         Inputs.Parsed<Long> port = Inputs.port(session.destPortDraftProperty().get());
         if (!host.ok() || !port.ok()) {
             session.refuse("No call made: the destination field needs fixing.", host.ok() ? port.error() : host.error(),
                     host.ok() ? "destPortField" : "destHostField");
+            return null;
+        }
+        return SocketEngine.address(host.value(), port.value());
+    }
+
+    /** The pinger reports each ping and its statistics in the status bar as it goes; its calls are in the log. */
+    private void startPinger() {
+        PyValue.Tuple target = destination();
+        if (target == null) {
             return;
         }
-        PyValue.Tuple target = SocketEngine.address(host.value(), port.value());
         session.inBackground(() -> session.peers().ping(target, line -> javafx.application.Platform.runLater(() -> session.notice(line)))
                 .toString(), "The pinger stopped: ");
     }
@@ -164,14 +172,10 @@ public final class ToolbarView {
 
     /** udp: UDP or TCP clients; null: a UDP flood. */
     private void startClients(Boolean udp) {
-        Inputs.Parsed<String> host = Inputs.host(session.destHostDraftProperty().get());
-        Inputs.Parsed<Long> port = Inputs.port(session.destPortDraftProperty().get());
-        if (!host.ok() || !port.ok()) {
-            session.refuse("No call made: the destination field needs fixing.", host.ok() ? port.error() : host.error(),
-                    host.ok() ? "destPortField" : "destHostField");
+        PyValue.Tuple target = destination();
+        if (target == null) {
             return;
         }
-        PyValue.Tuple target = SocketEngine.address(host.value(), port.value());
         CompletableFuture.runAsync(() -> {
             if (udp == null) {
                 session.peers().startFlood(target);
