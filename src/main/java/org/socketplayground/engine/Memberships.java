@@ -64,6 +64,11 @@ final class Memberships {
         }
     }
 
+    /** Forgets the groups of a channel that closed, and with it left them. */
+    void clear() {
+        joined.clear();
+    }
+
     /** The groups joined, as the socket table lists them: {@code 239.1.2.3 on lo}. */
     List<String> groups() {
         return joined.keySet().stream().sorted().map(k -> k.replace("%", " on ")).toList();

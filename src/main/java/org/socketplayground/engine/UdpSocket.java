@@ -119,6 +119,7 @@ final class UdpSocket extends PySocket {
     @Override
     void closeChannels() {
         closeQuietly(dgram);
+        memberships.clear();   // closing the channel left its groups: the table lists none
     }
 
     // ---------------------------------------------------------------- data
