@@ -19,6 +19,8 @@ final class CallContext {
     int discarded;
     PyValue.Tuple source;
     PyValue.Tuple destination;
+    /** What the datagram lab did to the datagram this call received, or null. */
+    String lab;
 
     private final Consumer<CallContext> onFirstWait;
     private final Effects effects;
@@ -151,6 +153,6 @@ final class CallContext {
     CallRecord record(CallRecord.Status status, PyValue value, PyError error) {
         return new CallRecord(seq, time, socketId, call, args, status, value, error,
                 System.nanoTime() - startNanos, blocked, discarded, source, destination,
-                status == CallRecord.Status.PENDING ? 0 : effect);
+                status == CallRecord.Status.PENDING ? 0 : effect, lab);
     }
 }

@@ -27,15 +27,33 @@ import org.socketplayground.engine.py.PyValue;
  * @param effect      when the call's effect happened, in the order of the engine's effects: a call that reaches
  *                    a peer (send, connect, shutdown, close) takes its number just before it acts, every other
  *                    call when it returns, so that a send numbers before the receive it woke; 0 while pending
+ * @param lab         what the datagram lab did to the datagram received ("duplicated by the lab", "corrupted by the
+ *                    lab", "late: reordered by the lab"), or {@link #LAB_DROP} for a datagram it dropped; else null
  */
 public record CallRecord(long seq, Instant time, String socketId, String call, List<PyValue> args,
                          Status status, PyValue value, PyError error, long durationNanos, boolean blocked,
-                         int discarded, PyValue.Tuple source, PyValue.Tuple destination, long effect) {
+                         int discarded, PyValue.Tuple source, PyValue.Tuple destination, long effect, String lab) {
+
+    /** The call of a record that is no call: a datagram the lab dropped before any receive could take it. */
+    public static final String LAB_DROP = "dropped by the lab";
 
     public enum Status { PENDING, DONE }
 
     public CallRecord {
         args = List.copyOf(args);
+    }
+
+    /** A record the lab had nothing to do with. */
+    public CallRecord(long seq, Instant time, String socketId, String call, List<PyValue> args, Status status,
+                      PyValue value, PyError error, long durationNanos, boolean blocked, int discarded,
+                      PyValue.Tuple source, PyValue.Tuple destination, long effect) {
+        this(seq, time, socketId, call, args, status, value, error, durationNanos, blocked, discarded, source, destination,
+                effect, null);
+    }
+
+    /** Whether this is the lab's note of a datagram it dropped, not a call. */
+    public boolean isLabDrop() {
+        return LAB_DROP.equals(call);
     }
 
     /** A record whose effect is numbered as its call: for records made outside the engine. */

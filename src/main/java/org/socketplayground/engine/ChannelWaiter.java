@@ -46,14 +46,23 @@ final class ChannelWaiter {
      */
     void waitOrRaise(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline, BooleanSupplier stillNeeded)
             throws PyException {
+        waitOrRaise(ctx, ch, ops, deadline, stillNeeded, Long.MAX_VALUE);
+    }
+
+    /**
+     * As above, and the wait also ends, without readiness, at wakeAtNanos (System.nanoTime; MAX_VALUE: never): when a
+     * datagram the lab delays is due. The caller looks at the socket again.
+     */
+    void waitOrRaise(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline, BooleanSupplier stillNeeded,
+                     long wakeAtNanos) throws PyException {
         if (deadline.nonBlocking()) {
             throw Errno.EAGAIN.exception();
         }
         if (ctx.parking != null) {
-            park(ctx, ch, ops, deadline, stillNeeded);
+            park(ctx, ch, ops, deadline, stillNeeded, wakeAtNanos);
             return;   // it need not wait after all: the caller looks again
         }
-        await(ctx, ch, ops, deadline, stillNeeded);
+        await(ctx, ch, ops, deadline, stillNeeded, wakeAtNanos);
     }
 
     /**
@@ -61,8 +70,8 @@ final class ChannelWaiter {
      * socket's timeout has passed since the call first parked, returns when it need not wait after all, and otherwise
      * hands the loop what to watch and raises {@link ReceiveLoop#PARKED}.
      */
-    private void park(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline, BooleanSupplier stillNeeded)
-            throws PyException {
+    private void park(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline, BooleanSupplier stillNeeded,
+                      long wakeAtNanos) throws PyException {
         if (socketClosed.getAsBoolean()) {
             throw Errno.EBADF.exception();
         }
@@ -78,9 +87,10 @@ final class ChannelWaiter {
             }
             retryAt = now + left;
         }
-        if (!stillNeeded.getAsBoolean()) {
+        if (!stillNeeded.getAsBoolean() || wakeAtNanos <= now) {
             return;
         }
+        retryAt = Math.min(retryAt, wakeAtNanos);
         ctx.enterParkedWait();   // the loop announces it as waiting if it is still parked a moment later
         ctx.parking.park(ctx, this, ch, ops, retryAt);
         if (!stillNeeded.getAsBoolean()) {
@@ -103,8 +113,8 @@ final class ChannelWaiter {
      * borrowed from the socket's few idle ones, with the channel already registered, so that a receive loop that
      * keeps catching up with its sender does not open and close a selector (three file descriptors) per datagram.
      */
-    private void await(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline, BooleanSupplier stillNeeded)
-            throws PyException {
+    private void await(CallContext ctx, SelectableChannel ch, int ops, Deadline deadline, BooleanSupplier stillNeeded,
+                       long wakeAtNanos) throws PyException {
         Selector selector = borrowSelector(ch);
         waiters.add(selector);
         ctx.enterWait(selector);
@@ -133,6 +143,14 @@ final class ChannelWaiter {
                         throw new PyException(PyError.timeout());
                     }
                     millis = Math.max(1, (remaining + 999_999) / 1_000_000);
+                }
+                if (wakeAtNanos != Long.MAX_VALUE) {
+                    long toWake = wakeAtNanos - System.nanoTime();
+                    if (toWake <= 0) {
+                        return;   // a delayed datagram is due: the caller takes it
+                    }
+                    long wakeMillis = Math.max(1, (toWake + 999_999) / 1_000_000);
+                    millis = millis == 0 ? wakeMillis : Math.min(millis, wakeMillis);
                 }
                 int ready = select(selector, millis);
                 // A reused selector must forget this readiness, or the next wait would not see the next one.

@@ -13,7 +13,11 @@ import java.util.ArrayDeque;
  * every receive holds while it takes, so that the order of arrival is kept.
  */
 final class KeptDatagrams {
-    record Datagram(byte[] data, SocketAddress from) {
+    /** @param lab what the datagram lab did to it ("duplicated by the lab", ...), or null */
+    record Datagram(byte[] data, SocketAddress from, String lab) {
+        Datagram(byte[] data, SocketAddress from) {
+            this(data, from, null);
+        }
     }
 
     private final ArrayDeque<Datagram> queue = new ArrayDeque<>();

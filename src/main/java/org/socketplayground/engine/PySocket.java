@@ -197,7 +197,7 @@ abstract class PySocket {
             remote = peerOrNull();
         }
         return new SocketInfo(id, family, type, state(), local, remote, timeout,
-                datagramsIn(), bytesIn.sum(), bytesOut.sum(), options.changed(), groups());
+                datagramsIn(), bytesIn.sum(), bytesOut.sum(), options.changed(), groups(), labText());
     }
 
     SocketState state() {
@@ -273,6 +273,11 @@ abstract class PySocket {
     /** Joins or leaves a multicast group: a UDP socket can, Linux answers EPROTO for a TCP one. */
     void changeMembership(long level, long name, PyValue mreq) throws PyException, IOException {
         throw Errno.EPROTO.exception();
+    }
+
+    /** What the datagram lab in front of the socket does, or null: only UDP sockets have one. */
+    String labText() {
+        return null;
     }
 
     /** The multicast groups the socket has joined, as {@code 239.1.2.3 on lo}. */

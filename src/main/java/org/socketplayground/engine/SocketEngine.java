@@ -316,6 +316,34 @@ public final class SocketEngine implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- the datagram lab
+
+    /**
+     * Puts the datagram lab in front of what a UDP socket receives (settings), or takes it away (null). Not a Python
+     * call: no record. Each datagram the lab drops becomes a record of its own ({@link CallRecord#LAB_DROP}), with its
+     * sender and bytes, so that the log shows it. False when the socket is no open UDP socket of the engine.
+     */
+    public boolean lab(String socketId, Lab.Settings settings) {
+        if (!(sockets.get(socketId) instanceof UdpSocket udp) || udp.isClosed()) {
+            return false;
+        }
+        udp.lab(settings, dropped -> publishLabDrop(udp, dropped));
+        return true;
+    }
+
+    private void publishLabDrop(UdpSocket socket, KeptDatagrams.Datagram dropped) {
+        CallContext ctx = new CallContext(sequence.incrementAndGet(), socket.id, CallRecord.LAB_DROP, List.of(), c -> { }, effects);
+        ctx.source = socket.sourceOf(dropped.from());
+        ctx.destination = socket.ownAddress();
+        ctx.lab = CallRecord.LAB_DROP;
+        try {
+            ctx.effectNow();
+            publish(ctx.record(CallRecord.Status.DONE, PyValue.Bytes.adopt(dropped.data()), null));
+        } finally {
+            ctx.releaseEffect();
+        }
+    }
+
     // ---------------------------------------------------------------- typed shortcuts
 
     public CallRecord socket(Family family, SockType type) {

@@ -10,11 +10,12 @@ import org.socketplayground.engine.py.PyValue;
  * @param timeout null when blocking, 0.0 when non-blocking, else seconds
  * @param options the options set to something else than Linux's default, as {@code SO_BROADCAST=1}
  * @param groups  the multicast groups joined, as {@code 239.1.2.3 on lo}
+ * @param lab     what the datagram lab in front of the socket does ({@code lab: loss 30%}), or null when it has none
  */
 public record SocketInfo(String id, Family family, SockType type, SocketState state, PyValue.Tuple local,
                          PyValue.Tuple peer, Double timeout, long datagramsReceived, long bytesReceived,
                          long bytesSent, java.util.List<String> options,
-                         java.util.List<String> groups) {
+                         java.util.List<String> groups, String lab) {
 
     /** "blocking", "non-blocking" or "timeout 2.5 s", as the mode column shows it. */
     public String mode() {

@@ -19,6 +19,8 @@ final class UdpSocket extends PySocket {
 
     private final DatagramChannel dgram;
     private final Memberships memberships = new Memberships();
+    /** The datagram lab in front of what this socket receives, or null (no cost). */
+    private volatile Lab lab;
     /** Once a datagram socket has an address it keeps it; until then receive waits, as on Linux. */
     private volatile boolean dgramBound;
     private volatile boolean writeShut;
@@ -58,7 +60,9 @@ final class UdpSocket extends PySocket {
     @Override
     Selects.Readiness readiness() {
         // Always writable; readable when a datagram waits, in the channel or kept aside (peeked, or queued before connect).
-        return new Selects.Readiness(dgram, SelectionKey.OP_READ, 0, Selects.WRITE | (kept.isEmpty() ? 0 : Selects.READ));
+        Lab l = lab;
+        boolean due = !kept.isEmpty() || l != null && l.hasDue(System.nanoTime());
+        return new Selects.Readiness(dgram, SelectionKey.OP_READ, 0, Selects.WRITE | (due ? Selects.READ : 0));
     }
 
     @Override
@@ -104,6 +108,27 @@ final class UdpSocket extends PySocket {
         if (!dgram.isConnected()) {
             throw Errno.ENOTCONN.exception();
         }
+    }
+
+    /**
+     * Puts the lab in front of what the socket receives, with these settings, or takes it away (null): what it held
+     * comes at once, in order. A receive waiting now looks again.
+     */
+    void lab(Lab.Settings settings, Lab.Drops drops) {
+        synchronized (kept) {
+            Lab old = lab;
+            lab = settings == null ? null : new Lab(settings, drops);
+            if (old != null) {
+                old.release().forEach(kept::add);
+            }
+        }
+        waiter.wakeAll();
+    }
+
+    @Override
+    String labText() {
+        Lab l = lab;
+        return l == null || isClosed() ? null : l.settings().describe();   // a lab ends with its socket
     }
 
     @Override
@@ -256,13 +281,18 @@ final class UdpSocket extends PySocket {
                 ctx.discarded = peek ? 0 : n - keep;
                 ctx.source = sourceOf(got.from());
                 ctx.destination = ownAddress();
+                ctx.lab = got.lab();
                 if (!peek) {   // a peeked datagram is counted when it is taken
                     datagramsIn.increment();
                     bytesIn.add(n);
                 }
                 return keep == n ? got.data() : java.util.Arrays.copyOf(got.data(), keep);
             }
-            if (bound) {
+            Lab l = lab;
+            if (bound && l != null) {   // a datagram the lab delays wakes the wait when it is due
+                waiter.waitOrRaise(ctx, dgram, SelectionKey.OP_READ, deadline,
+                        () -> kept.isEmpty() && lab == l && !l.hasDue(System.nanoTime()), l.nextDueNanos());
+            } else if (bound) {
                 waiter.waitOrRaise(ctx, dgram, SelectionKey.OP_READ, deadline, kept::isEmpty);
             } else {
                 // Linux lets a datagram in once another thread binds the socket (or a send binds it): wait for that.
@@ -271,8 +301,13 @@ final class UdpSocket extends PySocket {
         }
     }
 
-    /** One datagram from the channel, or null. */
+    /** One datagram from the channel, through the lab when there is one, or null. */
     private KeptDatagrams.Datagram take(ByteBuffer buf) throws IOException {
+        Lab l = lab;
+        return l == null ? fromChannel(buf) : l.next(() -> fromChannel(buf), System.nanoTime());
+    }
+
+    private KeptDatagrams.Datagram fromChannel(ByteBuffer buf) throws IOException {
         buf.clear();
         SocketAddress from = dgram.receive(buf);
         if (from == null) {
@@ -310,7 +345,7 @@ final class UdpSocket extends PySocket {
      * The sender as Python writes it. A flood comes from one sender, and the JDK hands back the same address
      * object while the sender stays the same, so the last one is kept rather than formatted again per datagram.
      */
-    private PyValue.Tuple sourceOf(SocketAddress from) {
+    PyValue.Tuple sourceOf(SocketAddress from) {
         SourceCache cached = lastSource;
         if (cached != null && cached.address.equals(from)) {
             return cached.python;

@@ -52,6 +52,10 @@ final class CallLines {
 
     String code(Payloads.Kept k) {
         CallRecord r = k.record();
+        if (r.isLabDrop()) {   // not Python: a note, so that the script still runs
+            return "# the lab dropped " + ((PyValue.Bytes) r.value()).length() + " bytes from " + r.source().repr()
+                    + " on their way to " + names.of(r.socketId());
+        }
         String call = expression(k);
         if (r.failed()) {
             return call;
@@ -74,6 +78,18 @@ final class CallLines {
     }
 
     String comment(Payloads.Kept k) {
+        CallRecord r = k.record();
+        if (r.isLabDrop()) {
+            return null;
+        }
+        if (r.lab() != null && !r.failed()) {
+            String plain = plainComment(k);
+            return (plain == null ? "" : plain + "  ") + "(" + r.lab() + ")";
+        }
+        return plainComment(k);
+    }
+
+    private String plainComment(Payloads.Kept k) {
         CallRecord r = k.record();
         if (r.failed()) {
             return r.error().toString();

@@ -86,7 +86,7 @@ final class Payloads {
             args = withFirst(args, head).items();
         }
         CallRecord slim = new CallRecord(r.seq(), r.time(), r.socketId(), r.call(), args, r.status(), value, r.error(),
-                r.durationNanos(), r.blocked(), r.discarded(), r.source(), r.destination(), r.effect());
+                r.durationNanos(), r.blocked(), r.discarded(), r.source(), r.destination(), r.effect(), r.lab());
         return new Kept(slim, new Cut(data.length(), data.uniform()));
     }
 

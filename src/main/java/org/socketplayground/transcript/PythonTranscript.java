@@ -103,7 +103,7 @@ public final class PythonTranscript {
     }
 
     private static boolean isDataCall(CallRecord r) {
-        return r.call().startsWith("send") || r.call().startsWith("recv");
+        return r.call().startsWith("send") || r.call().startsWith("recv") || r.isLabDrop();
     }
 
     /** Adds a finished call. */

@@ -174,6 +174,16 @@ class ScreenshotTour {
                 tabs.getTabs().stream().filter(t -> TAB.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
             });
         }
+        if (Boolean.getBoolean("tour.lab")) {   // issue 14: a 30% lab on the flooded socket, and the log live again
+            ui.selectSocket(server);
+            robot.interact(() -> {
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ComboBox<String> presets = robot.lookup("#labPresetChoice").queryAs(javafx.scene.control.ComboBox.class);
+                presets.setValue("UDP pinger lab: 30% loss");
+                robot.lookup("#labToggle").queryAs(javafx.scene.control.ToggleButton.class).fire();
+            });
+            ui.press("pauseLogToggle");
+        }
         Thread.sleep(Long.getLong("tour.flood", 12) * 1000);
     }
 

@@ -105,7 +105,7 @@ public final class LogView {
             @Override
             protected void updateItem(LogRow item, boolean empty) {
                 super.updateItem(item, empty);
-                applied = Cells.swapStyle(this, applied, !empty && item != null && item.failed() ? "failed" : null);
+                applied = Cells.swapStyle(this, applied, empty || item == null ? null : item.style());
             }
         });
         logHexToggle.selectedProperty().addListener((o, was, now) -> logTable.refresh());

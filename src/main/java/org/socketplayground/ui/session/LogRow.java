@@ -79,6 +79,9 @@ public final class LogRow {
         if (record.failed()) {
             return null;
         }
+        if (record.isLabDrop()) {
+            return (PyValue.Bytes) record.value();   // what the lab took away, from its sender
+        }
         PyValue.Bytes got = record.receivedData();
         if (got != null) {
             return got;
@@ -91,6 +94,9 @@ public final class LogRow {
      * sendto went stays in view; an arrow tells the direction of data.
      */
     private static String callText(CallRecord r) {
+        if (r.isLabDrop()) {
+            return "✕ " + CallRecord.LAB_DROP;
+        }
         String args = r.args().stream().map(a -> {
             String s = a instanceof PyValue.Const c ? c.name() : source(a, 32);
             if (a instanceof PyValue.Bytes && s.length() > 10) {
@@ -99,7 +105,8 @@ public final class LogRow {
             return s.length() > 24 ? s.substring(0, 20) + "…" + s.charAt(s.length() - 1) : s;
         }).collect(Collectors.joining(", "));
         String arrow = r.receivedData() != null ? "← " : isSend(r.call()) && !r.failed() ? "→ " : "";
-        return arrow + Inputs.escaped(r.call()) + "(" + args + ")";   // a name typed at the prompt may hold anything
+        String lab = r.lab() == null ? "" : " — " + r.lab();   // duplicated, corrupted or reordered on its way
+        return arrow + Inputs.escaped(r.call()) + "(" + args + ")" + lab;   // a name typed at the prompt may hold anything
     }
 
     /**
@@ -115,6 +122,9 @@ public final class LogRow {
 
     /** The call as Python, as {@link CallRecord#expression()} writes it, sockets by name, data arguments shortened. */
     private static String expression(CallRecord r, SocketNames names) {
+        if (r.isLabDrop()) {
+            return "# the lab dropped a datagram on its way to " + Inputs.escaped(names.of(r.socketId()));
+        }
         return (r.isModuleCall() ? r.module() : Inputs.escaped(names.of(r.socketId()))) + "."
                 + Inputs.escaped(r.call())
                 + r.args().stream().map(a -> source(a, DETAIL_BYTES)).collect(Collectors.joining(", ", "(", ")"));
@@ -214,6 +224,11 @@ public final class LogRow {
 
     public int colour() {
         return colour;
+    }
+
+    /** The row's look: "failed", "lab-drop" for a datagram the lab dropped, "lab-marked" for one it changed; or null. */
+    public String style() {
+        return record.failed() ? "failed" : record.isLabDrop() ? "lab-drop" : record.lab() != null ? "lab-marked" : null;
     }
 
     public boolean failed() {

@@ -83,7 +83,8 @@ final class RecordIntake {
             done.add(r);
             finished = true;
             String id = r.socketId();
-            if (id != null && !peers.owns(id) && !(receiver.isRunning(id) && r.call().startsWith("recv"))) {
+            // the outcome box keeps the user's last call: a receive loop's datagrams and the lab's drops are the log's
+            if (id != null && !peers.owns(id) && !r.isLabDrop() && !(receiver.isRunning(id) && r.call().startsWith("recv"))) {
                 lastCallOn.put(id, r);
             }
             transcript.add(r);

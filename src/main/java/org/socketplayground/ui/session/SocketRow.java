@@ -47,7 +47,7 @@ public final class SocketRow {
         local.set((own.isEmpty() || own.equals("''") ? "–" : own + (info.reachableFromNetwork() ? " ⚠" : ""))
                 + info.groups().stream().map(g -> " + " + g).collect(java.util.stream.Collectors.joining()));
         peer.set(info.peer() == null ? "–" : Addresses.display(info.peer()));
-        mode.set(info.mode());
+        mode.set(info.lab() == null ? info.mode() : info.mode() + " · lab");   // a lab in front of what it receives
         received.set(udp ? info.datagramsReceived() + " / " + Format.bytes(info.bytesReceived())
                 : Format.bytes(info.bytesReceived()));
         rate.sample(System.nanoTime(), udp ? info.datagramsReceived() : 0, info.bytesReceived());
