@@ -57,8 +57,15 @@ public final class Lab {
     private record Pending(KeptDatagrams.Datagram datagram, long dueNanos, long order) {
     }
 
+    /**
+     * The bytes the lab may hold on their way (delayed or held back): a flood through a long delay would otherwise
+     * take the heap. Beyond it a datagram is dropped, as a router's full queue drops it, and shown like any drop.
+     */
+    static final long MAX_HELD_BYTES = 4L << 20;
+
     private final Settings settings;
     private final Random random;
+    private long heldBytes;
     private final Drops drops;
     private final PriorityQueue<Pending> queue = new PriorityQueue<>((a, b) -> a.dueNanos != b.dueNanos
             ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.order, b.order));
@@ -86,7 +93,9 @@ public final class Lab {
         if (head == null || head.dueNanos > nowNanos) {
             return null;
         }
-        return queue.poll().datagram;
+        KeptDatagrams.Datagram out = queue.poll().datagram;
+        heldBytes -= out.data().length;
+        return out;
     }
 
     /** When the next datagram is due (System.nanoTime), or Long.MAX_VALUE when none is on its way but a held one. */
@@ -111,6 +120,7 @@ public final class Lab {
             out.add(held.datagram);
             held = null;
         }
+        heldBytes = 0;
         return out;
     }
 
@@ -122,7 +132,7 @@ public final class Lab {
         boolean corrupted = random.nextInt(100) < settings.corruptPercent();
         double jitter = random.nextDouble() * 2 - 1;
         int flipAt = d.data().length == 0 ? 0 : random.nextInt(d.data().length);
-        if (lost) {
+        if (lost || heldBytes + 2L * d.data().length > MAX_HELD_BYTES) {
             drops.dropped(d);
             return;
         }
@@ -134,12 +144,14 @@ public final class Lab {
         }
         long delay = Math.max(0, Math.round((settings.delayMs() + jitter * settings.jitterMs()) * 1_000_000));
         Pending p = new Pending(passed, nowNanos + delay, arrivals++);
+        heldBytes += passed.data().length;
         if (reordered && held == null) {
             held = p;   // it waits for the next one to pass it
             return;
         }
         queue.add(p);
         if (duplicated) {
+            heldBytes += passed.data().length;
             queue.add(new Pending(new KeptDatagrams.Datagram(passed.data(), passed.from(), marked(passed, "duplicated by the lab")),
                     p.dueNanos, arrivals++));
         }

@@ -188,4 +188,27 @@ class LabTest {
         assertFalse(engine.lab(tcp, lab(30, 0, 0, 0, 0, 0, 1)), "no lab on TCP");
         assertNull(engine.socket(tcp).orElseThrow().lab());
     }
+
+    @Test
+    void aFloodThroughALongDelayHoldsNoMoreThanTheLabsBudget() {
+        String r = udp();
+        String s = udp();
+        PyValue.Tuple to = SocketEngine.address("127.0.0.1", port(r));
+        engine.lab(r, lab(0, 0, 0, 10_000, 0, 0, 1));
+        engine.call(r, "setblocking", PyValue.FALSE);
+        drops.clear();
+        byte[] big = new byte[60_000];
+        for (int i = 0; i < 100; i++) {
+            assertEquals("60000", engine.call(s, "sendto", PyValue.of(big), to).outcome());
+            assertEquals("BlockingIOError", engine.call(r, "recvfrom", PyValue.of(65536)).error().type(), "still on its way");
+        }
+        // 4 MiB held at most: 68 datagrams of 60,000 bytes wait out their delay, the other 32 are dropped and shown.
+        assertEquals(32, drops.size(), "dropped once the lab held its budget");
+        engine.lab(r, null);
+        int handedOver = 0;
+        while (!engine.call(r, "recvfrom", PyValue.of(65536)).failed()) {
+            handedOver++;
+        }
+        assertEquals(68, handedOver, "taking the lab away hands over what it held");
+    }
 }
