@@ -34,6 +34,9 @@ public record CallRecord(long seq, Instant time, String socketId, String call, L
                          Status status, PyValue value, PyError error, long durationNanos, boolean blocked,
                          int discarded, PyValue.Tuple source, PyValue.Tuple destination, long effect, String lab) {
 
+    /** The call of a record that is no call: the lab put in front of a socket (its value says how) or taken away. */
+    public static final String LAB = "lab";
+
     /** The call of a record that is no call: a datagram the lab dropped before any receive could take it. */
     public static final String LAB_DROP = "dropped by the lab";
 
@@ -49,6 +52,11 @@ public record CallRecord(long seq, Instant time, String socketId, String call, L
                       PyValue.Tuple source, PyValue.Tuple destination, long effect) {
         this(seq, time, socketId, call, args, status, value, error, durationNanos, blocked, discarded, source, destination,
                 effect, null);
+    }
+
+    /** Whether this is the note of the lab put on or taken off, not a call. */
+    public boolean isLabChange() {
+        return LAB.equals(call);
     }
 
     /** Whether this is the lab's note of a datagram it dropped, not a call. */

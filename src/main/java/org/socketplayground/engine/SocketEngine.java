@@ -328,6 +328,14 @@ public final class SocketEngine implements AutoCloseable {
             return false;
         }
         udp.lab(settings, dropped -> publishLabDrop(udp, dropped));
+        // Not Python either: a note in the log (and a comment in the script) of what the lab does from now on.
+        CallContext ctx = new CallContext(sequence.incrementAndGet(), socketId, CallRecord.LAB, List.of(), c -> { }, effects);
+        try {
+            ctx.effectNow();
+            publish(ctx.record(CallRecord.Status.DONE, PyValue.of(settings == null ? "off" : settings.describe()), null));
+        } finally {
+            ctx.releaseEffect();
+        }
         return true;
     }
 

@@ -35,6 +35,12 @@ public record Demonstration(String line, String socketId, String call, List<PyVa
         return new Demonstration("Built-in peers: " + what, null, null, List.of(), true, number, count);
     }
 
+    /** The datagram lab that the step sets on a socket, as the Lab tab would. */
+    public static Demonstration of(Lesson.SetLab lab, int number, int count) {
+        return new Demonstration("Lab tab: " + (lab.off() ? "lab off on " + lab.target() : "lab on " + lab.target() + ", loss "
+                + lab.loss() + "%, seed " + lab.seed()), null, null, List.of(), true, number, count);
+    }
+
     /** The i-th argument, or null when the line gives fewer. */
     public PyValue arg(int i) {
         return i < args.size() ? args.get(i) : null;

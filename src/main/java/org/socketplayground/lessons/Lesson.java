@@ -33,6 +33,11 @@ public record Lesson(String title, String intro, List<Step> steps) {
     public record PythonLine(String code) implements Action {
     }
 
+    /** {@code Lab: server loss=30 seed=1}: the datagram lab in front of what a named UDP socket receives; off to remove it */
+    public record SetLab(String target, int loss, int duplicate, int reorder, int delay, int jitter, int corrupt, long seed,
+                         boolean off) implements Action {
+    }
+
     /** {@code Peer: udp-echo as server prefix=OK...} or {@code Peer: udp-clients 5 to server} */
     public record StartPeer(String kind, String as, String prefix, int count, String target) implements Action {
     }

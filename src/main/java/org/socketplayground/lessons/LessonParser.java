@@ -2,6 +2,7 @@ package org.socketplayground.lessons;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.socketplayground.peers.Peers;
 
@@ -67,7 +68,7 @@ public final class LessonParser {
             String key = colon > 0 ? trimmed.substring(0, colon).strip().toLowerCase(Locale.ROOT) : "";
             String value = colon > 0 ? trimmed.substring(colon + 1).strip() : "";
             boolean directive = switch (key) {
-                case "expect", "on", "as", "show me", "peer" -> true;
+                case "expect", "on", "as", "show me", "peer", "lab" -> true;
                 default -> false;
             };
             if (!directive) {
@@ -85,6 +86,7 @@ public final class LessonParser {
                 case "on" -> step.on = value;
                 case "as" -> step.as = value;
                 case "show me" -> step.actions.add(new Lesson.PythonLine(value));
+                case "lab" -> step.actions.add(lab(value, i + 1));
                 default -> step.actions.add(peer(value, i + 1));
             }
         }
@@ -101,6 +103,37 @@ public final class LessonParser {
     }
 
     /** {@code udp-echo as echo prefix=OK...}, {@code udp-clients 5 to server} */
+    /** {@code Lab: NAME loss=30 duplicate=0 reorder=0 delay=0 jitter=0 corrupt=0 seed=1}, or {@code Lab: NAME off}. */
+    private static Lesson.SetLab lab(String value, int line) throws LessonException {
+        String[] words = value.split("\\s+");
+        Map<String, Long> v = new java.util.HashMap<>();
+        boolean off = false;
+        for (int i = 1; i < words.length; i++) {
+            String[] kv = words[i].split("=", 2);
+            if (kv.length == 1 && kv[0].equals("off")) {
+                off = true;
+                continue;
+            }
+            if (kv.length != 2 || !java.util.Set.of("loss", "duplicate", "reorder", "delay", "jitter", "corrupt", "seed").contains(kv[0])
+                    || !kv[1].matches("\\d{1,9}")) {
+                throw new LessonException("line " + line + ": cannot read '" + words[i] + "' in 'Lab: " + value
+                        + "' (write loss=30 seed=1, percentages and milliseconds as whole numbers, or off)");
+            }
+            v.put(kv[0], Long.parseLong(kv[1]));
+        }
+        for (String percent : List.of("loss", "duplicate", "reorder", "corrupt")) {
+            if (v.getOrDefault(percent, 0L) > 100) {
+                throw new LessonException("line " + line + ": '" + percent + "' is a percentage, 0 to 100");
+            }
+        }
+        if (v.getOrDefault("jitter", 0L) > v.getOrDefault("delay", 0L) || v.getOrDefault("delay", 0L) > 10_000) {
+            throw new LessonException("line " + line + ": a delay is 0 to 10000 ms, and its jitter no more than the delay");
+        }
+        return new Lesson.SetLab(words[0], v.getOrDefault("loss", 0L).intValue(), v.getOrDefault("duplicate", 0L).intValue(),
+                v.getOrDefault("reorder", 0L).intValue(), v.getOrDefault("delay", 0L).intValue(),
+                v.getOrDefault("jitter", 0L).intValue(), v.getOrDefault("corrupt", 0L).intValue(), v.getOrDefault("seed", 1L), off);
+    }
+
     private static Lesson.StartPeer peer(String value, int line) throws LessonException {
         String[] words = value.split("\\s+");
         if (words.length == 0 || words[0].isEmpty()) {

@@ -117,6 +117,8 @@ public final class LessonSession {
                 results.add(line.code() + "  # " + describe(r));
             } else if (action instanceof Lesson.StartPeer peer) {
                 results.add(startPeer(peer));
+            } else if (action instanceof Lesson.SetLab lab) {
+                results.add(setLab(lab));
             }
         }
         return results;
@@ -138,6 +140,17 @@ public final class LessonSession {
     /** What a line gave, as Python would print it: its value (sockets by their names), or its error. */
     public String describe(PyConsole.Result r) {
         return r.failed() ? r.error().toString() : console.describe(r.value());
+    }
+
+    /** Puts the datagram lab in front of a named socket (or takes it away) and says what it did. */
+    public String setLab(Lesson.SetLab l) {
+        if (!(console.variable(l.target()) instanceof PyValue.SocketRef ref)) {
+            return "# no socket called " + l.target() + " for the lab";
+        }
+        org.socketplayground.engine.Lab.Settings settings = l.off() ? null : new org.socketplayground.engine.Lab.Settings(
+                l.loss(), l.duplicate(), l.reorder(), l.delay(), l.jitter(), l.corrupt(), l.seed());
+        return engine.lab(ref.id(), settings) ? "# the lab on " + l.target() + ": " + (settings == null ? "off" : settings.describe())
+                : "# " + l.target() + " is no open UDP socket: no lab";
     }
 
     /** Starts a step's built-in peer and says what started; blocks briefly while its socket is bound. */

@@ -52,7 +52,10 @@ final class CallLines {
 
     String code(Payloads.Kept k) {
         CallRecord r = k.record();
-        if (r.isLabDrop()) {   // not Python: a note, so that the script still runs
+        if (r.isLabChange()) {   // not Python: a note, so that the script still runs
+            return "# the lab on " + names.of(r.socketId()) + ": " + ((PyValue.Str) r.value()).value();
+        }
+        if (r.isLabDrop()) {
             return "# the lab dropped " + ((PyValue.Bytes) r.value()).length() + " bytes from " + r.source().repr()
                     + " on their way to " + names.of(r.socketId());
         }
@@ -79,7 +82,7 @@ final class CallLines {
 
     String comment(Payloads.Kept k) {
         CallRecord r = k.record();
-        if (r.isLabDrop()) {
+        if (r.isLabDrop() || r.isLabChange()) {
             return null;
         }
         if (r.lab() != null && !r.failed()) {

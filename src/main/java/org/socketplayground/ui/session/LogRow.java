@@ -97,6 +97,9 @@ public final class LogRow {
         if (r.isLabDrop()) {
             return "✕ " + CallRecord.LAB_DROP;
         }
+        if (r.isLabChange()) {
+            return "lab: " + ((PyValue.Str) r.value()).value();
+        }
         String args = r.args().stream().map(a -> {
             String s = a instanceof PyValue.Const c ? c.name() : source(a, 32);
             if (a instanceof PyValue.Bytes && s.length() > 10) {
@@ -124,6 +127,9 @@ public final class LogRow {
     private static String expression(CallRecord r, SocketNames names) {
         if (r.isLabDrop()) {
             return "# the lab dropped a datagram on its way to " + Inputs.escaped(names.of(r.socketId()));
+        }
+        if (r.isLabChange()) {
+            return "# the lab on " + Inputs.escaped(names.of(r.socketId())) + ": " + ((PyValue.Str) r.value()).value();
         }
         return (r.isModuleCall() ? r.module() : Inputs.escaped(names.of(r.socketId()))) + "."
                 + Inputs.escaped(r.call())
@@ -228,7 +234,8 @@ public final class LogRow {
 
     /** The row's look: "failed", "lab-drop" for a datagram the lab dropped, "lab-marked" for one it changed; or null. */
     public String style() {
-        return record.failed() ? "failed" : record.isLabDrop() ? "lab-drop" : record.lab() != null ? "lab-marked" : null;
+        return record.failed() ? "failed" : record.isLabDrop() || record.isLabChange() ? "lab-drop"
+                : record.lab() != null ? "lab-marked" : null;
     }
 
     public boolean failed() {

@@ -144,6 +144,11 @@ public final class ShowMe {
                 if (pause(stop)) {
                     lesson.startPeer(peer);
                 }
+            } else if (actions.get(i) instanceof Lesson.SetLab lab) {
+                show(Demonstration.of(lab, i + 1, count), stop);
+                if (pause(stop)) {
+                    lesson.setLab(lab);
+                }
             }
         }
     }
