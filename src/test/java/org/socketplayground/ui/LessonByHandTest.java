@@ -464,6 +464,21 @@ class LessonByHandTest extends OwnWindow {
         peer("UDP pinger: 10 pings → the Send destination");
         ticked();
         ticked();   // the statistics are only read
+        int sockets = ui.rows("socketTable");
+        peer("TCP echo server — one client after another");
+        ticked();
+        String tcp = ui.onFx(() -> ui.cell("socketTable", sockets, "Socket"));
+        ui.createSocket(Family.AF_INET, SockType.SOCK_STREAM);
+        ui.type("timeoutField", "2");
+        ui.choose("blockingModeChoice", "timeout");
+        ui.type("hostField", "127.0.0.1");
+        ui.type("portField", portOf(tcp));
+        ui.click("connectButton");
+        ui.expectOutcome("None");
+        ui.type("payloadField", "ping over tcp");
+        ui.click("sendallButton");
+        ui.click("recvButton");
+        ticked();
         complete();
     }
 
