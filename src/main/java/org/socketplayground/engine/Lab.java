@@ -62,6 +62,11 @@ public final class Lab {
      * take the heap. Beyond it a datagram is dropped, as a router's full queue drops it, and shown like any drop.
      */
     static final long MAX_HELD_BYTES = 4L << 20;
+    /**
+     * The datagrams one receive takes in from the kernel at most: under a flood it returns (or waits, and the channel,
+     * still readable, wakes it at once) rather than take in, and drop, for as long as the flood lasts.
+     */
+    static final int MAX_INTAKE = 64;
 
     private final Settings settings;
     private final Random random;
@@ -83,10 +88,10 @@ public final class Lab {
         return settings;
     }
 
-    /** The next datagram that is due by now, after taking in every one the source has; null when none is due yet. */
+    /** The next datagram that is due by now, after taking in what the source has (a few dozen at most); null when none is due yet. */
     synchronized KeptDatagrams.Datagram next(Source source, long nowNanos) throws IOException {
         KeptDatagrams.Datagram raw;
-        while ((raw = source.next()) != null) {
+        for (int taken = 0; taken < MAX_INTAKE && (raw = source.next()) != null; taken++) {
             admit(raw, nowNanos);
         }
         Pending head = queue.peek();
