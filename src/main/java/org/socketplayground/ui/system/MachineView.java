@@ -66,13 +66,17 @@ public final class MachineView {
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
     }
 
+    /** Reads the interfaces and the default route (a file of /proc) off the JavaFX thread, then shows them. */
     private void read() {
-        CompletableFuture.supplyAsync(Interfaces::list).thenAccept(list -> Platform.runLater(() -> show(list)));
+        CompletableFuture.supplyAsync(() -> {
+            List<Interfaces.Address> list = Interfaces.list();
+            return java.util.Map.entry(list, Interfaces.mainAddress(list));
+        }).thenAccept(read -> Platform.runLater(() -> show(read.getKey(), read.getValue())));
     }
 
-    private void show(List<Interfaces.Address> list) {
+    private void show(List<Interfaces.Address> list, java.util.Optional<String> main) {
         interfacesTable.getItems().setAll(list);
-        machineSummary.setText(Interfaces.mainAddress(list)
+        machineSummary.setText(main
                 .map(a -> "This machine is " + a + " to the others on its network. Double-click an address to bind to it,"
                         + " a broadcast address to send to it.")
                 .orElse("No network but loopback: only sockets on this machine can reach yours (127.0.0.1, ::1)."));
