@@ -2,7 +2,6 @@ package org.socketplayground.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,7 @@ public final class SocketEngine implements AutoCloseable {
     private final OrderedStarts starts = new OrderedStarts(executor);
     // Made once, not per call: a flood makes hundreds of thousands of calls a second.
     private final java.util.function.Consumer<CallContext> announce = this::announceWait;
-    private final SocketCalls.Accepting accepting = this::accept;
+    private final SocketCalls.Accepting accepting = sockets::accept;
     /** The one loop of every socket that receives continuously, made when the first one starts. */
     private volatile ReceiveLoop receiveLoop;
 
@@ -100,12 +99,7 @@ public final class SocketEngine implements AutoCloseable {
     void interruptParked(ReceiveLoop.Entry entry) {
         CallContext ctx = entry.parkedContext(effects);
         waiting.remove(ctx.seq);
-        try {
-            ctx.effectNow();
-            publish(ctx.record(CallRecord.Status.DONE, null, PyError.interrupted()));
-        } finally {
-            ctx.releaseEffect();
-        }
+        publishNote(ctx, null, PyError.interrupted());
     }
 
     private CallRecord run(CallContext ctx, String target, CallHandle handle, Runnable started) {
@@ -223,7 +217,7 @@ public final class SocketEngine implements AutoCloseable {
     private PyValue dispatch(CallContext ctx, String target, String call, List<PyValue> args) throws PyException {
         if (MODULE.equals(target)) {
             if (call.equals("socket")) {
-                return createSocket(ctx, args);
+                return sockets.create(ctx, args);
             }
             if (call.equals("select")) {
                 return Selects.select(ctx, args, sockets::named);
@@ -242,36 +236,6 @@ public final class SocketEngine implements AutoCloseable {
             settleReceiveLoop();
         }
         return value;
-    }
-
-    private PyValue createSocket(CallContext ctx, List<PyValue> args) throws PyException {
-        SocketKinds.Kind kind = SocketKinds.check(args);
-        Family family = kind.family();
-        SockType type = kind.type();
-        String id = sockets.nextSocketId();
-        sockets.register(PySocket.open(id, family, type));
-        ctx.socketId = id;
-        return new PyValue.SocketRef(id);
-    }
-
-    private PyValue accept(CallContext ctx, PySocket listener) throws PyException {
-        SocketChannel channel = listener.accept(ctx);
-        String id = sockets.nextConnectionId();
-        try {
-            PySocket conn = new TcpSocket(id, listener.family, channel);
-            sockets.register(conn);
-            PyValue.Tuple peer = Addresses.toPython(listener.family, channel.getRemoteAddress());
-            ctx.source = peer;
-            ctx.destination = listener.ownAddress();
-            return PyValue.tuple(new PyValue.SocketRef(id), UnixAddresses.python(peer));
-        } catch (IOException e) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // the connection is lost either way
-            }
-            throw Errno.wrap(e);
-        }
     }
 
     // ---------------------------------------------------------------- receiving continuously
@@ -319,34 +283,37 @@ public final class SocketEngine implements AutoCloseable {
     // ---------------------------------------------------------------- the datagram lab
 
     /**
-     * Puts the datagram lab in front of what a UDP socket receives (settings), or takes it away (null). Not a Python
-     * call: no record. Each datagram the lab drops becomes a record of its own ({@link CallRecord#LAB_DROP}), with its
-     * sender and bytes, so that the log shows it. False when the socket is no open UDP socket of the engine.
+     * Puts the datagram lab in front of what a UDP socket receives (settings), or takes it away (null). Not Python, so
+     * no call: a note of it goes to the log ({@link CallRecord#LAB}), and so does each datagram the lab drops
+     * ({@link CallRecord#LAB_DROP}, with its sender and bytes). False when the socket is no open UDP socket of the engine.
      */
     public boolean lab(String socketId, Lab.Settings settings) {
         if (!(sockets.get(socketId) instanceof UdpSocket udp) || udp.isClosed()) {
             return false;
         }
-        udp.lab(settings, dropped -> publishLabDrop(udp, dropped));
-        // Not Python either: a note in the log (and a comment in the script) of what the lab does from now on.
-        CallContext ctx = new CallContext(sequence.incrementAndGet(), socketId, CallRecord.LAB, List.of(), c -> { }, effects);
-        try {
-            ctx.effectNow();
-            publish(ctx.record(CallRecord.Status.DONE, PyValue.of(settings == null ? "off" : settings.describe()), null));
-        } finally {
-            ctx.releaseEffect();
-        }
+        udp.lab(settings, dropped -> {
+            CallContext drop = note(udp.id, CallRecord.LAB_DROP);
+            drop.source = udp.sourceOf(dropped.from());
+            drop.destination = udp.ownAddress();
+            drop.lab = CallRecord.LAB_DROP;
+            publishNote(drop, PyValue.Bytes.adopt(dropped.data()), null);
+        });
+        publishNote(note(socketId, CallRecord.LAB), PyValue.of(settings == null ? "off" : settings.describe()), null);
         return true;
     }
 
-    private void publishLabDrop(UdpSocket socket, KeptDatagrams.Datagram dropped) {
-        CallContext ctx = new CallContext(sequence.incrementAndGet(), socket.id, CallRecord.LAB_DROP, List.of(), c -> { }, effects);
-        ctx.source = socket.sourceOf(dropped.from());
-        ctx.destination = socket.ownAddress();
-        ctx.lab = CallRecord.LAB_DROP;
+    private CallContext note(String socketId, String what) {
+        return new CallContext(sequence.incrementAndGet(), socketId, what, List.of(), c -> { }, effects);
+    }
+
+    /**
+     * A record made outside a call's own run (a note of the lab, a parked call interrupted), numbered among the calls'
+     * effects as they are, so that the log lists it in its place.
+     */
+    private void publishNote(CallContext ctx, PyValue value, PyError error) {
         try {
             ctx.effectNow();
-            publish(ctx.record(CallRecord.Status.DONE, PyValue.Bytes.adopt(dropped.data()), null));
+            publish(ctx.record(CallRecord.Status.DONE, value, error));
         } finally {
             ctx.releaseEffect();
         }

@@ -1,5 +1,7 @@
 package org.socketplayground.engine;
 
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.socketplayground.engine.py.PyValue;
 
 /**
- * The engine's sockets: named as Python's session names them ({@code s1}, and {@code conn1} for what accept() returns),
+ * The engine's sockets, made by socket() and accept(): named as Python's session names them ({@code s1}, and {@code conn1} for what accept() returns),
  * listed in the order they were made, found by name or by fileno(), forgotten once closed. Once the engine closes, a
  * socket that a call under way is still making is closed at once rather than listed.
  */
@@ -65,11 +68,11 @@ final class SocketRegistry {
     }
 
     /** A socket named in a select() list: by reference, or by its fileno(); null if there is none. */
-    PySocket named(org.socketplayground.engine.py.PyValue item) {
-        if (item instanceof org.socketplayground.engine.py.PyValue.SocketRef r) {
+    PySocket named(PyValue item) {
+        if (item instanceof PyValue.SocketRef r) {
             return sockets.get(r.id());
         }
-        long fd = ((org.socketplayground.engine.py.PyValue.Int) item).value();
+        long fd = ((PyValue.Int) item).value();
         return sockets.values().stream().filter(s -> s.fd == fd && !s.isClosed()).findFirst().orElse(null);
     }
 
@@ -101,6 +104,38 @@ final class SocketRegistry {
         if (s != null && s.isClosed()) {
             sockets.remove(id);
             order.remove(id);
+        }
+    }
+
+    /** socket.socket(family, type): a new socket, listed under the next name. */
+    PyValue create(CallContext ctx, List<PyValue> args) throws PyException {
+        SocketKinds.Kind kind = SocketKinds.check(args);
+        Family family = kind.family();
+        SockType type = kind.type();
+        String id = nextSocketId();
+        register(PySocket.open(id, family, type));
+        ctx.socketId = id;
+        return new PyValue.SocketRef(id);
+    }
+
+    /** accept() on a listener: the connection, listed as the next conn, and its peer as Python gives it. */
+    PyValue accept(CallContext ctx, PySocket listener) throws PyException {
+        SocketChannel channel = listener.accept(ctx);
+        String id = nextConnectionId();
+        try {
+            PySocket conn = new TcpSocket(id, listener.family, channel);
+            register(conn);
+            PyValue.Tuple peer = Addresses.toPython(listener.family, channel.getRemoteAddress());
+            ctx.source = peer;
+            ctx.destination = listener.ownAddress();
+            return PyValue.tuple(new PyValue.SocketRef(id), UnixAddresses.python(peer));
+        } catch (IOException e) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the connection is lost either way
+            }
+            throw Errno.wrap(e);
         }
     }
 }

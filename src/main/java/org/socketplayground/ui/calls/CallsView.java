@@ -97,10 +97,10 @@ public final class CallsView {
         checks.check(timeoutField, Inputs::timeout);
         checks.checkPayload(payloadField, hexToggle.selectedProperty());
         // The session takes the fields' values (the built-in peers use them), not the other way round.
-        session.payloadDraftProperty().bindBidirectional(payloadField.textProperty());
-        session.destHostDraftProperty().bindBidirectional(destHostField.textProperty());
-        session.hostDraftProperty().bindBidirectional(hostField.textProperty());
-        session.destPortDraftProperty().bindBidirectional(destPortField.textProperty());
+        session.drafts().payload().bindBidirectional(payloadField.textProperty());
+        session.drafts().destHost().bindBidirectional(destHostField.textProperty());
+        session.drafts().host().bindBidirectional(hostField.textProperty());
+        session.drafts().destPort().bindBidirectional(destPortField.textProperty());
 
         blockingModeChoice.valueProperty().addListener((o, was, now) -> {
             timeoutField.setDisable(!TIMEOUT.equals(now));

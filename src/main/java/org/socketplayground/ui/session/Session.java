@@ -12,8 +12,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.PyConsole;
@@ -61,10 +59,7 @@ public final class Session implements AutoCloseable {
     private final ReadOnlyLongWrapper transcriptChanges = new ReadOnlyLongWrapper(this, "transcriptChanges");
     private final FrameClock clock = new FrameClock();
     private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(this, "fontSize", Projector.DEFAULT_SIZE);
-    private final StringProperty payloadDraft = new SimpleStringProperty(this, "payloadDraft", "");
-    private final StringProperty destHostDraft = new SimpleStringProperty(this, "destHostDraft", "");
-    private final StringProperty hostDraft = new SimpleStringProperty(this, "hostDraft", "");
-    private final StringProperty destPortDraft = new SimpleStringProperty(this, "destPortDraft", "");
+    private final Drafts drafts = new Drafts();
     private final UserOutcomes userOutcomes = new UserOutcomes();
     private final AtomicReference<String> userNotice = new AtomicReference<>();
     private final ShowMe showMe = new ShowMe(this);
@@ -198,23 +193,9 @@ public final class Session implements AutoCloseable {
         return fontSize.getReadOnlyProperty();
     }
 
-    /** What the Send field holds: the built-in peers can use it as their prefix. */
-    public StringProperty payloadDraftProperty() {
-        return payloadDraft;
-    }
-
-    /** The address bind() and connect() would take: the This machine tab fills it with a double click. */
-    public StringProperty hostDraftProperty() {
-        return hostDraft;
-    }
-
-    /** Where sendto() would send: the built-in clients send there too. */
-    public StringProperty destHostDraftProperty() {
-        return destHostDraft;
-    }
-
-    public StringProperty destPortDraftProperty() {
-        return destPortDraft;
+    /** What the calls pane's address and data fields hold. */
+    public Drafts drafts() {
+        return drafts;
     }
 
     /** The calls waiting now, oldest first. */

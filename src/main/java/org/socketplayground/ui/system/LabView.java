@@ -140,18 +140,18 @@ public final class LabView {
     }
 
     private Integer percent(TextField field, String what) {
-        Integer v = number(field, what);
-        if (v != null && (v < 0 || v > 100)) {
-            refuse(field, "The " + what + " is a percentage: 0 to 100, not " + v + ".");
-            return null;
-        }
-        return v;
+        return bounded(field, what, 100, "a percentage");
     }
 
     private Integer millis(TextField field, String what) {
+        return bounded(field, what, 10_000, "in milliseconds");
+    }
+
+    /** The field's whole number, 0 to max; null, flagged on the field, for anything else. */
+    private Integer bounded(TextField field, String what, int max, String unit) {
         Integer v = number(field, what);
-        if (v != null && (v < 0 || v > 10_000)) {
-            refuse(field, "The " + what + " is in milliseconds: 0 to 10000, not " + v + ".");
+        if (v != null && (v < 0 || v > max)) {
+            refuse(field, "The " + what + " is " + unit + ": 0 to " + max + ", not " + v + ".");
             return null;
         }
         return v;

@@ -89,10 +89,10 @@ public final class MachineView {
         }
         Interfaces.Address a = interfacesTable.getItems().get(cell.getRow());
         if (cell.getTableColumn() == interfaceBroadcastColumn && !a.broadcast().isEmpty()) {
-            session.destHostDraftProperty().set(a.broadcast());
+            session.drafts().destHost().set(a.broadcast());
             session.notice("to: " + a.broadcast() + " (broadcast needs SO_BROADCAST set to 1)");
         } else {
-            session.hostDraftProperty().set(a.address());
+            session.drafts().host().set(a.address());
             session.notice("Address: " + a.address());
         }
     }

@@ -139,8 +139,8 @@ public final class ToolbarView {
 
     /** The Send destination the clients, the flood and the pinger go to; null, flagged on its field, if it is wrong. */
     private PyValue.Tuple destination() {
-        Inputs.Parsed<String> host = Inputs.host(session.destHostDraftProperty().get());
-        Inputs.Parsed<Long> port = Inputs.port(session.destPortDraftProperty().get());
+        Inputs.Parsed<String> host = Inputs.host(session.drafts().destHost().get());
+        Inputs.Parsed<Long> port = Inputs.port(session.drafts().destPort().get());
         if (!host.ok() || !port.ok()) {
             session.refuse("No call made: the destination field needs fixing.", host.ok() ? port.error() : host.error(),
                     host.ok() ? "destPortField" : "destHostField");
@@ -163,7 +163,7 @@ public final class ToolbarView {
     private void addPeer(String text, UnaryOperator<String> start) {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> {
-            String send = session.payloadDraftProperty().get();
+            String send = session.drafts().payload().get();
             session.inBackground(() -> "Started " + text + " as " + start.apply(send)
                     + " (on 127.0.0.1; see its port in the table).", "Could not start the peer: ");
         });

@@ -179,7 +179,7 @@ class ToolbarViewTest extends OneView<ToolbarView> {
             }
         };
         fx(() -> {
-            session.payloadDraftProperty().bind(field);   // binding reads it once
+            session.drafts().payload().bind(field);   // binding reads it once
             readOnFx.clear();
             field.invalidate();   // as typing would: the next read reads the field
         });
@@ -187,7 +187,7 @@ class ToolbarViewTest extends OneView<ToolbarView> {
         assertTrue(withPrefix.getText().contains("prefix in the Send field"), withPrefix.getText());
         fx(withPrefix::fire);
         waitUntil(() -> session.noticeProperty().get().startsWith("Started"), "the peer starts");
-        fx(() -> session.payloadDraftProperty().unbind());
+        fx(() -> session.drafts().payload().unbind());
         assertEquals(List.of(true), readOnFx, "the Send field is read once, on the JavaFX thread");
     }
 
