@@ -55,6 +55,9 @@ class LabWindowTest extends SharedWindow {
             toggle();
             ui.waitUntil(() -> ui.cell("socketTable", ui.socketRow(r), "Mode").equals("blocking · lab"), "the table says the lab is on");
             assertTrue(ui.label("labSummary").contains("loss 30%"), ui.label("labSummary"));
+            socket(Family.AF_INET, SockType.SOCK_DGRAM);   // another socket selected, then this one again
+            ui.selectSocket(r);   // the outcome box shows the socket's last call, bind, not the lab's note
+            ui.waitUntil(() -> ui.label("outcomeLabel").equals("None"), () -> "the last call's outcome: " + ui.label("outcomeLabel"));
 
             ui.call("autoReceiveToggle");
             try (ChildOutput sender = new ChildOutput("sender", new ProcessBuilder("python3", "-c", String.join("\n",

@@ -83,8 +83,9 @@ final class RecordIntake {
             done.add(r);
             finished = true;
             String id = r.socketId();
-            // the outcome box keeps the user's last call: a receive loop's datagrams and the lab's drops are the log's
-            if (id != null && !peers.owns(id) && !r.isLabDrop() && !(receiver.isRunning(id) && r.call().startsWith("recv"))) {
+            // the outcome box keeps the user's last call: a receive loop's datagrams and the lab's notes are the log's
+            boolean note = r.isLabDrop() || r.isLabChange();
+            if (id != null && !peers.owns(id) && !note && !(receiver.isRunning(id) && r.call().startsWith("recv"))) {
                 lastCallOn.put(id, r);
             }
             transcript.add(r);
