@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import org.socketplayground.ui.code.CodeView;
+import org.socketplayground.ui.diagram.DiagramView;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.system.MachineView;
 import org.socketplayground.ui.system.SystemView;
@@ -24,7 +25,7 @@ import org.socketplayground.ui.widgets.KeepWhole;
 import org.socketplayground.ui.widgets.Shortcuts;
 
 /**
- * The window's frame: it places the views (toolbar, sockets, calls, log, lesson, Python, details, system, status) and
+ * The window's frame: it places the views (toolbar, sockets, calls, log, lesson, Python, diagram, details, system, status) and
  * decides only what belongs to the frame itself — the text size of the whole window and which tab is in front.
  */
 public final class PlaygroundWindow {
@@ -38,6 +39,8 @@ public final class PlaygroundWindow {
     @FXML private SystemView systemController;
     @FXML private Tab machineTab;
     @FXML private MachineView machineController;
+    @FXML private Tab diagramTab;
+    @FXML private DiagramView diagramController;
 
     public PlaygroundWindow(Session session) {
         this.session = session;
@@ -59,6 +62,7 @@ public final class PlaygroundWindow {
                 .orElse(false);
         systemController.shownProperty().bind(systemTab.selectedProperty().and(BooleanExpression.booleanExpression(showing)));
         machineController.shownProperty().bind(machineTab.selectedProperty().and(BooleanExpression.booleanExpression(showing)));
+        diagramController.shownProperty().bind(diagramTab.selectedProperty().and(BooleanExpression.booleanExpression(showing)));
         // Quitting closes the window, and with it every socket and thread (the application's onHidden).
         Shortcuts.install(root, Map.of(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> root.getScene().getWindow().hide()));

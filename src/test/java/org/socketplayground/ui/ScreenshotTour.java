@@ -160,6 +160,8 @@ class ScreenshotTour {
             ui.selectSocket(conn);
             ui.press("recvButton");
             ui.waitUntil(() -> ui.label("outcomeLabel").startsWith("b'down"), "received on the stream");
+        } else if (Boolean.getBoolean("tour.diagram")) {   // issue 14: a connection, its data and its close
+            conversation(ui, tcp);
         } else {
             flood(ui, server, client);
         }
@@ -185,6 +187,39 @@ class ScreenshotTour {
             ui.press("pauseLogToggle");
         }
         Thread.sleep(Long.getLong("tour.flood", 12) * 1000);
+    }
+
+    private void conversation(WindowDriver ui, String listener) {
+        String port = ui.onFx(() -> ui.localPort(listener));   // 8080, unless a closed connection of a tour before holds it
+        String caller = ui.newSocket(Family.AF_INET, SockType.SOCK_STREAM);
+        ui.set("hostField", "127.0.0.1");
+        ui.set("portField", port);
+        ui.press("connectButton");
+        ui.expectOutcome("None");
+        ui.selectSocket(listener);
+        int rows = ui.rows("socketTable");
+        ui.press("acceptButton");
+        ui.waitUntil(() -> ui.rows("socketTable") == rows + 1, "accepted");
+        String conn = ui.onFx(() -> ui.cell("socketTable", rows, "Socket"));
+        ui.selectSocket(caller);
+        ui.set("payloadField", "GET / HTTP/1.0\\r\\n\\r\\n");
+        ui.press("sendallButton");
+        ui.expectOutcome("None");
+        ui.selectSocket(conn);
+        ui.press("recvButton");
+        ui.waitUntil(() -> ui.label("outcomeLabel").startsWith("b'GET"), "received on the stream");
+        ui.set("payloadField", "HTTP/1.0 200 OK\\r\\n\\r\\nhello");
+        ui.press("sendallButton");
+        ui.expectOutcome("None");
+        ui.press("closeButton");
+        ui.expectOutcome("None");
+        ui.selectSocket(caller);
+        ui.press("recvButton");
+        ui.waitUntil(() -> ui.label("outcomeLabel").startsWith("b'HTTP"), "the answer");
+        ui.press("recvButton");
+        ui.expectOutcome("b''");
+        int row = ui.logRowsWhere("→ sendall").get(0);   // the request: its row and its arrow selected
+        ui.fx(() -> ui.table("logTable").getSelectionModel().clearAndSelect(row));
     }
 
     private void flood(WindowDriver ui, String server, String client) throws Exception {

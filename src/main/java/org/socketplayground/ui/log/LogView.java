@@ -4,15 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollToEvent;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -20,15 +16,11 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.ui.session.Format;
 import org.socketplayground.ui.session.LogExport;
@@ -37,6 +29,7 @@ import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.session.SenderColors;
 import org.socketplayground.ui.session.SessionLog;
 import org.socketplayground.ui.widgets.Cells;
+import org.socketplayground.ui.widgets.FollowEnd;
 import org.socketplayground.ui.widgets.SaveFile;
 import org.socketplayground.ui.widgets.Shortcuts;
 import org.socketplayground.ui.widgets.TableZoom;
@@ -48,23 +41,9 @@ import org.socketplayground.ui.widgets.TableZoom;
 public final class LogView {
     private final Session session;
     private final SessionLog log;
-    /**
-     * Whether the log follows its end. Only the reader changes it (scrolling, dragging, keys, scrollTo): judged from
-     * the rows on screen once the table has laid itself out, never while rows are arriving, when the cells on screen
-     * may still be those of an earlier layout.
-     */
-    private boolean following = true;
-    /** A reader's act waits to be judged: until then the log does not move, so as not to undo a scroll up. */
-    private boolean recheckQueued;
-    /**
-     * The rows the table had laid out when the reader last acted: the reader is at the end if the last of those is in
-     * view. Rows that came after (on a slow machine a frame with new rows can come before the check) say nothing of
-     * where the reader went.
-     */
-    private int rowsSeen;
     /** Set while the log selects the row of the session's call (or none): that change is no news for the session. */
     private CallRecord selectingFor;
-    private boolean endWanted;
+    private FollowEnd follow;
 
     @FXML private TextField logFilterField;
     @FXML private CheckBox dataOnlyCheck;
@@ -113,8 +92,7 @@ public final class LogView {
         pauseLogToggle.selectedProperty().bindBidirectional(log.pausedProperty());
         log.pausedProperty().addListener((o, was, paused) -> {
             if (!paused) {
-                following = true;
-                showLogEnd();
+                follow.resume();
             }
             refreshPause();
         });
@@ -122,7 +100,7 @@ public final class LogView {
         logFilterField.textProperty().addListener((o, was, now) -> filter());
         dataOnlyCheck.selectedProperty().addListener((o, was, now) -> filter());
         setUpSelection();
-        setUpFollowing();
+        follow = new FollowEnd(logTable, log.visible(), session.refreshedProperty());
         MenuItem copy = new MenuItem("Copy row");
         copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
         copy.setOnAction(e -> copySelectedRows());
@@ -150,14 +128,8 @@ public final class LogView {
     }
 
     private void filter() {
-        boolean wasFollowing = following;
         log.filter(logFilterField.getText(), dataOnlyCheck.isSelected());
-        if (wasFollowing) {
-            showLogEnd();   // a new filter must not take a follower to the top
-        } else {
-            rowsSeen = log.visible().size();
-            recheckFollowing();   // a filter that leaves a few rows shows their end
-        }
+        follow.itemsReplaced();
     }
 
     /** The log's selection is the session's selected call, so that the Python pane and the details follow it. */
@@ -191,74 +163,6 @@ public final class LogView {
         });
     }
 
-    private void setUpFollowing() {
-        // What the reader does to the view decides whether it follows, once the table has laid itself out again.
-        logTable.addEventFilter(ScrollEvent.ANY, e -> readerActed());
-        logTable.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> readerActed());
-        logTable.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> readerActed());
-        logTable.addEventFilter(KeyEvent.KEY_RELEASED, e -> readerActed());
-        logTable.addEventFilter(ScrollToEvent.ANY, e -> readerActed());
-        log.visible().addListener((ListChangeListener<LogRow>) c -> endWanted |= following);
-        // Rows come in the session's frame; then, while following, the newest row is brought wholly into view. The
-        // check runs a few times a second as well, for a table whose height changed after the rows came.
-        session.refreshedProperty().addListener((o, was, now) -> {
-            if (following && !recheckQueued && (endWanted || !newestRowInView())) {
-                showLogEnd();
-            }
-            endWanted = endWanted && recheckQueued;
-        });
-    }
-
-    /** The reader scrolled, dragged, pressed a key or a row was scrolled to: judged once the table has laid out. */
-    private void readerActed() {
-        VirtualFlow<?> flow = logFlow();
-        rowsSeen = flow == null ? log.visible().size() : flow.getCellCount();
-        recheckFollowing();
-    }
-
-    private void recheckFollowing() {
-        if (recheckQueued) {
-            return;
-        }
-        recheckQueued = true;
-        Platform.runLater(() -> {
-            recheckQueued = false;
-            logTable.layout();
-            VirtualFlow<?> flow = logFlow();
-            IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
-            following = last == null || last.getIndex() >= Math.min(rowsSeen, log.visible().size()) - 1;
-        });
-    }
-
-    /** Whether the newest row is wholly in view, within a pixel: rows of fractional height end between pixels. */
-    private boolean newestRowInView() {
-        VirtualFlow<?> flow = logFlow();
-        if (flow == null || log.visible().isEmpty()) {
-            return true;
-        }
-        IndexedCell<?> last = flow.getLastVisibleCell();
-        javafx.scene.Node viewport = logTable.lookup(".clipped-container");
-        return last != null && viewport != null && last.getIndex() >= log.visible().size() - 1
-                && last.localToScene(last.getBoundsInLocal()).getMaxY() <= viewport.localToScene(viewport.getBoundsInLocal()).getMaxY() + 1;
-    }
-
-    /**
-     * Scrolls so that the newest row is wholly in view, at the bottom. Position 1 is the flow's end exactly, laid out from
-     * the last row up, and stays the end as rows come; scrolling to the last index instead goes by the flow's estimate of
-     * its rows' heights, which can be wrong and leave the view mid-log, again at every try.
-     */
-    private void showLogEnd() {
-        VirtualFlow<?> flow = logFlow();
-        if (log.visible().isEmpty() || flow == null) {
-            return;
-        }
-        flow.setPosition(1);
-    }
-
-    private VirtualFlow<?> logFlow() {
-        return logTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
-    }
-
     private void refreshPause() {
         long held = log.arrivedWhilePausedProperty().get();
         pauseLogToggle.setText(!log.pausedProperty().get() ? "Pause"
@@ -279,7 +183,7 @@ public final class LogView {
     @FXML
     void clearLog() {
         log.clear();
-        following = true;
+        follow.resume();
         session.selectCall(null);
     }
 
