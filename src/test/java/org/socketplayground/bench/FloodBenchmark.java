@@ -79,6 +79,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class FloodBenchmark {
     /** Datagrams a second for the measured UDP floods; 0, the default, is as fast as the sender can. */
     private static final long RATE = Long.getLong("bench.rate", 0);
+    /** The tab in front during the run (bench.tab, an fx:id such as diagramTab); the lesson's by default. */
+    private static final String TAB = System.getProperty("bench.tab", "lessonTab");
     private static final double FLOOD_SECONDS = Double.parseDouble(System.getProperty("bench.floodSeconds", "4"));
     /** A flood before each measured one, not counted: the JIT compiles the receiving path first, as in a lesson. */
     private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmupSeconds", "3"));
@@ -137,6 +139,9 @@ class FloodBenchmark {
             pulses.start();
             robot.lookup("#logTable").queryAs(TableView.class).getItems()
                     .addListener((javafx.collections.ListChangeListener<Object>) c -> pulses.logChanged());
+            // -Dbench.tab=diagramTab: the flood with that tab in front (the diagram drawing every batch)
+            javafx.scene.control.TabPane tabs = robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getTabs().stream().filter(t -> t.getId().equals(TAB)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
         });
         Flood flood;
         Memory memory;

@@ -191,7 +191,7 @@ class LessonByHandTest extends OwnWindow {
                 .lookup(".table-row-cell").queryAll().stream().map(n -> (javafx.scene.control.TableRow<?>) n)
                 .filter(r -> r.getItem() instanceof org.socketplayground.ui.session.SocketRow row && row.id().equals(id))
                 .findFirst().orElseThrow().lookup(".check-box"));
-        robot.clickOn(box);
+        ui.clickOn(box);
         ui.waitUntil(box::isSelected, "the Watch box of " + id + " is ticked");
     }
 
@@ -322,7 +322,7 @@ class LessonByHandTest extends OwnWindow {
     private void option(String levelAndName, String value) {
         ui.reveal("optionChoice");
         ComboBox<String> choice = robot.lookup("#optionChoice").queryAs(ComboBox.class);
-        robot.clickOn(choice);
+        ui.clickOn(choice);
         robot.interact(() -> {
             choice.hide();
             choice.setValue(levelAndName);
@@ -504,7 +504,7 @@ class LessonByHandTest extends OwnWindow {
 
     /** Clicks a tab of the bottom right pane by its title (the toolbar has a "Lesson" label too). */
     private void showTab(String title) {
-        robot.clickOn(robot.lookup("#codeTabs .tab-label").match(n -> title.equals(((javafx.scene.control.Label) n).getText()))
+        ui.clickOn(robot.lookup("#codeTabs .tab-label").match(n -> title.equals(((javafx.scene.control.Label) n).getText()))
                 .queryAs(javafx.scene.control.Label.class));
         ui.waitUntil(() -> robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
                 .getSelectedItem().getText().equals(title), "the " + title + " tab is in front");

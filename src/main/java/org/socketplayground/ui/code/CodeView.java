@@ -1,7 +1,17 @@
 package org.socketplayground.ui.code;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
@@ -11,8 +21,10 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.transcript.PythonTranscript;
+import org.socketplayground.ui.session.ScriptPlayer;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.widgets.SaveFile;
 import org.socketplayground.ui.widgets.Shortcuts;
@@ -195,6 +207,53 @@ public final class CodeView {
         transcript.clear();
         stale = true;
         refresh();
+    }
+
+    /**
+     * Opens a Python file and plays its statements at the prompt: a set-up prepared before class comes back in one
+     * click. With the system property playground.openScript set (for automated tests) it opens that file without asking.
+     */
+    @FXML
+    void openScript() {
+        String preset = System.getProperty("playground.openScript");
+        File file;
+        if (preset != null) {
+            file = new File(preset);
+        } else {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a Python script");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Python scripts", "*.py"));
+            file = chooser.showOpenDialog(pythonCode.getScene().getWindow());
+            if (file == null) {
+                return;
+            }
+        }
+        CompletableFuture.supplyAsync(() -> readScript(file)).whenComplete((lines, failure) ->
+                Platform.runLater(() -> {
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        session.notice("Could not open " + file + ": " + cause.getMessage());
+                    } else if (!session.scripts().play(file.getName(), lines)) {
+                        session.notice("Could not open " + file.getName() + " now: a line is running at the prompt or a"
+                                + " script is playing; open it when they are done.");
+                    }
+                }));
+    }
+
+    private static List<String> readScript(File file) {
+        try {
+            long size = Files.size(file.toPath());
+            if (size > ScriptPlayer.MAX_BYTES) {
+                throw new IOException(size + " bytes, more than a script's 1 MiB");
+            }
+            return Files.readAllLines(file.toPath(), StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new UncheckedIOException(new IOException("it is not UTF-8 text", e));
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException(new IOException("no such file", e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Saves the session as a python3 program that makes the same calls and prints the same outcomes. */

@@ -21,6 +21,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.socketplayground.capture.PcapCapture;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.ui.session.Format;
 import org.socketplayground.ui.session.LogExport;
@@ -185,6 +186,30 @@ public final class LogView {
         log.clear();
         follow.resume();
         session.selectCall(null);
+    }
+
+    /**
+     * Writes what the log's rows (after its filter) sent and received as a pcap capture for Wireshark: packets with
+     * synthesised IP, UDP and TCP headers, at the calls' times. AF_UNIX traffic has no IP form and is left out, counted.
+     */
+    @FXML
+    void exportPcap() {
+        List<CallRecord> records = log.visible().stream().map(LogRow::record).toList();
+        List<org.socketplayground.engine.SocketInfo> sockets = session.engine().sockets();
+        java.util.concurrent.atomic.AtomicReference<PcapCapture.Result> made = new java.util.concurrent.atomic.AtomicReference<>();
+        SaveFile.saveBytes(logTable, new SaveFile.Target("playground.pcapTo", "Export a capture for Wireshark", "playground.pcap",
+                        "pcap captures", "*.pcap"), () -> {
+                    made.set(PcapCapture.of(records, sockets));
+                    return made.get().file();
+                },
+                target -> {
+                    PcapCapture.Result r = made.get();
+                    String unix = r.unixLeftOut() == 0 ? "" : "; " + Format.count(r.unixLeftOut()) + " AF_UNIX "
+                            + (r.unixLeftOut() == 1 ? "call" : "calls") + " left out (a path has no IP form)";
+                    return "Exported a capture of " + Format.count(r.packets()) + (r.packets() == 1 ? " packet" : " packets")
+                            + " to " + target + unix + ".";
+                },
+                "Could not export the capture: ", session::notice);
     }
 
     /** Writes the rows the log shows (after its filter, Data as the Hex toggle shows it) to a CSV file. */

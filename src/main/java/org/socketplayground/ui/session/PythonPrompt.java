@@ -73,6 +73,11 @@ public final class PythonPrompt {
      * another runs, is not run: false.
      */
     public boolean run(String line) {
+        return run(line, printed -> { });
+    }
+
+    /** As {@link #run(String)}; done takes what the line printed, on the JavaFX thread, once it is done. */
+    public boolean run(String line, Consumer<List<String>> done) {
         if (line.isBlank() || busy.get()) {
             return false;
         }
@@ -86,7 +91,10 @@ public final class PythonPrompt {
             } finally {
                 runner = null;
             }
-            Platform.runLater(() -> finish(printed));
+            Platform.runLater(() -> {
+                finish(printed);
+                done.accept(printed);
+            });
         }, "python-prompt");
         thread.setDaemon(true);
         runner = thread;

@@ -94,7 +94,8 @@ class SenderColorsTest {
             css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Pattern rule = Pattern.compile(
-                "\\.table-cell\\.sender-(\\d+) \\{ -fx-background-color: #([0-9A-Fa-f]{6}); -fx-text-fill: (black|white); }");
+                "\\.table-cell\\.sender-(\\d+)(?:, \\.[a-z-]+\\.sender-\\1)* \\{ -fx-background-color: #([0-9A-Fa-f]{6});"
+                + " -fx-text-fill: (black|white); }");
         Map<Integer, Integer> backgrounds = new HashMap<>();
         Matcher m = rule.matcher(css);
         while (m.find()) {
