@@ -102,6 +102,16 @@ class OpenScriptTest extends OwnWindow {
         assertTrue(report.contains("line 6: SyntaxError"), report);
         assertTrue(report.contains("line 7 waited 2.0 s and was stopped"), report);
         ui.waitUntil(() -> table().size() == 1 && table().get(0).startsWith("s UDP IPv4 CLOSED"), () -> "the last line ran: " + table());
+        // a file that is not there: said in words
+        Path missing = dir.resolve("missing.py");
+        System.setProperty("playground.openScript", missing.toString());
+        try {
+            ui.press("openScriptButton");
+            ui.waitUntil(() -> ui.label("statusBar").contains("Could not open " + missing + ": no such file"),
+                    () -> "refused in words: " + ui.label("statusBar"));
+        } finally {
+            System.clearProperty("playground.openScript");
+        }
         // the window keeps working
         String again = ui.newSocket(Family.AF_INET, SockType.SOCK_DGRAM);
         ui.set("hostField", "127.0.0.1");

@@ -231,7 +231,10 @@ public final class CodeView {
         CompletableFuture.supplyAsync(() -> readScript(file)).whenComplete((lines, failure) ->
                 Platform.runLater(() -> {
                     if (failure != null) {
-                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        Throwable cause = failure;
+                        while (cause.getCause() != null) {   // the reason in words, not the wrappers around it
+                            cause = cause.getCause();
+                        }
                         session.notice("Could not open " + file + ": " + cause.getMessage());
                     } else if (!session.scripts().play(file.getName(), lines)) {
                         session.notice("Could not open " + file.getName() + " now: a line is running at the prompt or a"
@@ -248,9 +251,11 @@ public final class CodeView {
             }
             return Files.readAllLines(file.toPath(), StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
-            throw new UncheckedIOException(new IOException("it is not UTF-8 text", e));
+            throw new UncheckedIOException(new IOException("it is not UTF-8 text"));
         } catch (NoSuchFileException e) {
-            throw new UncheckedIOException(new IOException("no such file", e));
+            throw new UncheckedIOException(new IOException("no such file"));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UncheckedIOException(new IOException("permission denied"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

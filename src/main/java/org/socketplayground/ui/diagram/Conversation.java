@@ -100,7 +100,7 @@ final class Conversation {
 
         void add(LogRow row, long nanos) {
             count++;
-            bytes += row.hasData() ? row.data().length : 0;
+            bytes += row.dataLength();
             lastNanos = nanos;
             see(row.record().seq());
             if (count == 1) {
@@ -170,6 +170,10 @@ final class Conversation {
     private final Map<String, Boolean> streams = new HashMap<>();
     /** Each app socket's address as last seen in its records: a closed socket has none left to ask for. */
     private final Map<String, String> addresses = new HashMap<>();
+    /** The own address each datagram socket was last learnt at. */
+    private final Map<String, PyValue.Tuple> learnt = new HashMap<>();
+    /** Remote lanes resolved within one batch, by address: under a flood from outside, resolved once. */
+    private final Map<PyValue.Tuple, String> remoteLanes = new HashMap<>();
     /** Sends to an app socket that its receives have not taken yet, per "from>to". */
     private final Map<String, ArrayDeque<Message>> pending = new HashMap<>();
     private final Set<Message> changed = new LinkedHashSet<>();
@@ -221,6 +225,7 @@ final class Conversation {
         peers.clear();
         streams.clear();
         addresses.clear();
+        learnt.clear();
         pending.clear();
         changed.clear();
         listedFrom = nextOrdinal;
@@ -231,6 +236,7 @@ final class Conversation {
     /** Takes in the log's new rows, oldest first, and updates the arrows and lanes once. */
     void take(List<? extends LogRow> rows) {
         outside.clear();
+        remoteLanes.clear();
         for (LogRow row : rows) {
             lastSeq = Math.max(lastSeq, row.record().seq());
             consider(row);
@@ -348,7 +354,7 @@ final class Conversation {
     private boolean taken(LogRow row, Kind kind, String from, String to, boolean stream) {
         ArrayDeque<Message> queue = pending.get(from + ">" + to);
         CallRecord r = row.record();
-        long amount = stream && kind == Kind.DATA ? (row.hasData() ? row.data().length : 0) : 1;
+        long amount = stream && kind == Kind.DATA ? row.dataLength() : 1;
         boolean endOfStream = stream && kind == Kind.DATA && amount == 0;
         boolean joined = false;
         while (queue != null && !queue.isEmpty() && (amount > 0 || endOfStream)) {
@@ -482,6 +488,11 @@ final class Conversation {
 
     /** The lane of an address as seen from an app socket at own: the app socket that holds it, or a remote lane. */
     private String lane(PyValue.Tuple address, PyValue.Tuple own, int colour) {
+        String remote = remoteLanes.get(address);
+        if (remote != null && laneByKey.containsKey(remote)) {
+            colourLane(remote, colour);
+            return remote;
+        }
         String owner = owner(address, own);
         if (owner != null) {
             String key = ownLane(owner, null);
@@ -489,6 +500,7 @@ final class Conversation {
             return key;
         }
         String key = "a:" + key(address);
+        remoteLanes.put(address, key);
         ensureLane(key, "remote", Addresses.display(address), colour);
         colourLane(key, colour);
         return key;
@@ -539,6 +551,10 @@ final class Conversation {
 
     /** Remembers where a socket is: its own address, and for a stream its peer too (connections share addresses). */
     private void learn(String id, PyValue.Tuple own, PyValue.Tuple other, boolean stream) {
+        if (!stream && own != null && own.equals(learnt.get(id))) {
+            return;   // under a flood, the same address row after row: learnt once
+        }
+        learnt.put(id, own);
         boolean named = own != null && !(UnixAddresses.isUnix(own) && (UnixAddresses.text(own).equals("''")
                 || UnixAddresses.text(own).equals("None")));
         if (named) {

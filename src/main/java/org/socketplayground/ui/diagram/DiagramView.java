@@ -318,6 +318,10 @@ public final class DiagramView {
     @FXML
     void exportDiagram() {
         List<Arrow> all = List.copyOf(shownArrows);
+        if (all.isEmpty()) {
+            session.notice("Nothing to export: the diagram has no arrows yet.");
+            return;
+        }
         List<Arrow> part = all.subList(Math.max(0, all.size() - EXPORT_ARROWS), all.size());
         Pane pageHeads = new Pane();
         drawHeads(pageHeads, layout);

@@ -223,6 +223,11 @@ public final class LogRow {
         return payload == null ? null : payload.value();
     }
 
+    /** How many bytes of data the row has (0 for none), without copying them. */
+    public int dataLength() {
+        return payload == null ? 0 : payload.length();
+    }
+
     /** Whether the row has data, without copying it. */
     public boolean hasData() {
         return payload != null;

@@ -40,6 +40,7 @@ public final class ScriptPlayer {
     private long waitingSince;
     private Statement running;
     private boolean stopped;
+    private boolean retry;
 
     ScriptPlayer(PythonPrompt prompt, ObservableLongValue ticks, Consumer<String> notice) {
         this.prompt = prompt;
@@ -76,7 +77,7 @@ public final class ScriptPlayer {
             running = s;
             waitingSince = 0;
             stopped = false;
-            prompt.run(s.code(), printed -> {
+            boolean started = prompt.run(s.code(), printed -> {
                 ran++;
                 if (!stopped) {   // a stopped line is reported already, its KeyboardInterrupt is no news
                     printed.stream().filter(p -> FAILED.matcher(p).matches()).findFirst()
@@ -84,6 +85,11 @@ public final class ScriptPlayer {
                 }
                 Platform.runLater(this::next);
             });
+            if (!started) {   // a line typed at the prompt runs: this one waits for it, and the next tick tries again
+                queue.addFirst(s);
+                running = null;
+                retry = true;
+            }
             return;
         }
         String summary = "Opened " + name + ": " + ran + (ran == 1 ? " statement" : " statements") + " run"
@@ -94,6 +100,11 @@ public final class ScriptPlayer {
 
     /** A few times a second: a line that has waited too long is stopped, as Ctrl+C would. */
     private void watch(long now) {
+        if (retry && !prompt.busyProperty().get()) {
+            retry = false;
+            next();
+            return;
+        }
         if (running == null || prompt.waitingProperty().get() == null) {
             waitingSince = 0;
             return;
