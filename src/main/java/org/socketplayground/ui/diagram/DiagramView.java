@@ -103,6 +103,7 @@ public final class DiagramView {
         conversation.lanes().addListener((ListChangeListener<Lane>) c -> lanesChanged = true);
         sequenceDiagram.widthProperty().addListener((o, was, now) -> relayout());
         session.fontSizeProperty().addListener((o, was, now) -> relayout());
+        session.nameChangesProperty().addListener((o, was, now) -> drawHeads(heads, layout, session.names()));
         diagramSelectedOnlyCheck.selectedProperty().addListener((o, was, now) -> refilter());
         session.selectedSocketProperty().addListener((o, was, now) -> {
             if (diagramSelectedOnlyCheck.isSelected()) {
@@ -223,7 +224,7 @@ public final class DiagramView {
         }
         layout = next;
         sequenceDiagram.setFixedCellSize(rowHeight);
-        drawHeads(heads, layout);
+        drawHeads(heads, layout, session.names());
         diagramLanes.setMinHeight(heads.getPrefHeight());
         diagramLanes.setPrefHeight(heads.getPrefHeight());
         followScrollBar();
@@ -231,16 +232,18 @@ public final class DiagramView {
     }
 
     /** The lanes' headings: each lane's name and address, on its sender colour. */
-    private static void drawHeads(Pane heads, LaneLayout layout) {
+    private static void drawHeads(Pane heads, LaneLayout layout, org.socketplayground.transcript.SocketNames names) {
         List<Node> labels = new ArrayList<>();
         double h = layout.rowHeight() * 1.45;
         for (Lane lane : layout.lanes()) {
-            Label head = new Label(lane.title() + "\n" + lane.address());
+            // an app socket by the name it has now: a lesson may have named it since its first arrow
+            String title = lane.key().startsWith("s:") ? names.of(lane.key().substring(2)) : lane.title();
+            Label head = new Label(title + "\n" + lane.address());
             head.getStyleClass().add("lane-head");
             if (lane.colour() >= 0 && lane.colour() < SenderColors.PALETTE_SIZE) {
                 head.getStyleClass().add(SenderColors.styleClass(lane.colour()));
             }
-            head.setAccessibleText("lane " + lane.title() + " " + lane.address());
+            head.setAccessibleText("lane " + title + " " + lane.address());
             double w = layout.laneWidth() - layout.rowHeight() * 0.25;
             head.setPrefSize(w, h);
             head.setMinSize(w, h);
@@ -324,7 +327,7 @@ public final class DiagramView {
         }
         List<Arrow> part = all.subList(Math.max(0, all.size() - EXPORT_ARROWS), all.size());
         Pane pageHeads = new Pane();
-        drawHeads(pageHeads, layout);
+        drawHeads(pageHeads, layout, session.names());
         VBox page = new VBox(pageHeads);
         for (Arrow arrow : part) {
             ArrowRow row = new ArrowRow();
