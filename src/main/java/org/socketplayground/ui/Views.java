@@ -3,6 +3,7 @@ package org.socketplayground.ui;
 import java.io.IOException;
 import java.net.URL;
 import java.util.Objects;
+import java.util.ResourceBundle;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import org.socketplayground.ui.session.Session;
@@ -19,9 +20,14 @@ public final class Views {
     public record Loaded<C>(Parent root, C controller) {
     }
 
+    /** The words the views' FXML shows (%key), from messages.properties beside them; the included views share them. */
+    public static ResourceBundle texts() {
+        return ResourceBundle.getBundle("org.socketplayground.ui.messages");
+    }
+
     public static <C> Loaded<C> load(Class<C> view, Session session) throws IOException {
         URL fxml = Objects.requireNonNull(view.getResource(view.getSimpleName() + ".fxml"), view.getSimpleName() + ".fxml");
-        FXMLLoader loader = new FXMLLoader(fxml);
+        FXMLLoader loader = new FXMLLoader(fxml, texts());
         loader.setControllerFactory(type -> {
             try {
                 return type.getConstructor(Session.class).newInstance(session);
