@@ -313,8 +313,10 @@ final class Conversation {
         }
     }
 
+    /** shutdown(SHUT_RD) (or 0) sends nothing to the peer. */
     private static boolean isShutRead(CallRecord r) {
-        return r.args().get(0).source().endsWith("SHUT_RD");
+        String how = r.args().get(0).source();
+        return how.endsWith("SHUT_RD") || how.equals("0");
     }
 
     /** A message this socket sent: from its lane to the lane of where it went. */
