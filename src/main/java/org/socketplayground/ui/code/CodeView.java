@@ -44,6 +44,8 @@ public final class CodeView {
     private static final int REFRESH_SPACING = 4;
 
     private final Session session;
+    /** Open script…: a file's statements played at the prompt. */
+    private final ScriptPlayer scripts;
     private final PythonTranscript transcript;
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
     /** Set while the pane moves its own selection, so that the move is not taken for the reader's. */
@@ -60,6 +62,7 @@ public final class CodeView {
 
     public CodeView(Session session) {
         this.session = session;
+        this.scripts = new ScriptPlayer(session.pythonPrompt(), session.ticksProperty(), session::notice);
         this.transcript = session.transcript();
     }
 
@@ -236,7 +239,7 @@ public final class CodeView {
                             cause = cause.getCause();
                         }
                         session.notice("Could not open " + file + ": " + cause.getMessage());
-                    } else if (!session.scripts().play(file.getName(), lines)) {
+                    } else if (!scripts.play(file.getName(), lines)) {
                         session.notice("Could not open " + file.getName() + " now: a line is running at the prompt or a"
                                 + " script is playing; open it when they are done.");
                     }

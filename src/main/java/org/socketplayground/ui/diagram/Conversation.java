@@ -1,10 +1,8 @@
 package org.socketplayground.ui.diagram;
 
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -18,13 +16,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.socketplayground.engine.Addresses;
 import org.socketplayground.engine.CallRecord;
-import org.socketplayground.engine.SockType;
 import org.socketplayground.engine.SocketInfo;
-import org.socketplayground.engine.SocketState;
-import org.socketplayground.engine.UnixAddresses;
 import org.socketplayground.engine.py.PyValue;
 import org.socketplayground.transcript.SocketNames;
-import org.socketplayground.ui.session.Format;
+import org.socketplayground.ui.diagram.Message.Kind;
 import org.socketplayground.ui.session.LogRow;
 
 /**
@@ -33,7 +28,7 @@ import org.socketplayground.ui.session.LogRow;
  * its send and its receive both: the receive is matched to the send it took (for streams, byte by byte). Messages of
  * one pair that follow each other closer than {@link #BUNDLE_GAP_NANOS} fold into one bundle arrow, so that a flood
  * stays readable and cheap. At most {@link #MAX_ARROWS} arrows are kept, the oldest leave first; an arrow's size is
- * bounded (a preview of at most {@link #PREVIEW} characters), so that is a budget in bytes as well. Used on the JavaFX
+ * bounded (a preview of at most {@link Message#PREVIEW} characters), so that is a budget in bytes as well. Used on the JavaFX
  * thread.
  */
 final class Conversation {
@@ -41,145 +36,23 @@ final class Conversation {
     static final int MAX_ARROWS = Integer.getInteger("playground.diagramArrows", 2_000);
     /** Messages of one pair closer than this fold into one bundle arrow: faster than anyone clicks Send. */
     static final long BUNDLE_GAP_NANOS = 100_000_000L;
-    /** Characters of data an arrow's label shows. */
-    static final int PREVIEW = 20;
     /** Sends to an app socket waiting for their receive, per pair; older ones are forgotten (their receive draws its own). */
     private static final int PENDING_PER_PAIR = 256;
 
-    private enum Kind { DATA, DROP, CONNECT, ACCEPT, SHUTDOWN, CLOSE }
-
-    /** A message between two lanes, or a bundle of them; mutable while the conversation goes on. */
-    private final class Message {
-        final long ordinal;
-        final Kind kind;
-        final String from;
-        final String to;
-        final String fromText;
-        final String toText;
-        final String call;
-        final boolean datagram;
-        final int colour;
-        final String time;
-        final long firstNanos;
-        final long firstSeq;
-        final Set<String> sockets;
-        final long[] seqs = new long[4];
-        int seqCount;
-        long lastNanos;
-        long lastSeq;
-        long count;
-        long bytes;
-        String preview;
-        String lab;
-        /** The receive that took it: its call, how many datagrams (or bytes, of a stream) were taken, how many dropped. */
-        String receivedBy;
-        long received;
-        long dropped;
-        String answeredBy;
-        /** Whether it waits in its pair's queue for receives to take it. */
-        boolean queued;
-
-        Message(Kind kind, String from, String to, String fromText, String toText, String call, boolean datagram,
-                int colour, LogRow row, long nanos) {
-            this.ordinal = nextOrdinal++;
-            this.kind = kind;
-            this.from = from;
-            this.to = to;
-            this.fromText = fromText;
-            this.toText = toText;
-            this.call = call;
-            this.datagram = datagram;
-            this.colour = colour;
-            this.time = row.time();
-            this.firstNanos = nanos;
-            this.firstSeq = row.record().seq();
-            this.sockets = java.util.stream.Stream.of(from, to).filter(k -> k.startsWith("s:")).map(k -> k.substring(2))
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
-            add(row, nanos);
-        }
-
-        void add(LogRow row, long nanos) {
-            count++;
-            bytes += row.dataLength();
-            lastNanos = nanos;
-            see(row.record().seq());
-            if (count == 1) {
-                preview = row.hasData() ? preview(row.text()) : "";
-                lab = row.record().lab();
-            }
-        }
-
-        void see(long seq) {
-            if (seqCount < seqs.length) {
-                seqs[seqCount++] = seq;
-            }
-            lastSeq = Math.max(lastSeq, seq);
-        }
-
-        boolean bundle() {
-            return count > 1;
-        }
-
-        /** How much of it a receive can still take: datagrams, or a stream's bytes. */
-        long untaken() {
-            return (datagram || kind != Kind.DATA ? count : bytes) - received - dropped;
-        }
-
-        Arrow arrow() {
-            boolean allDropped = kind == Kind.DROP || dropped > 0 && dropped >= count;
-            String calls = call + (receivedBy == null ? "" : " → " + receivedBy) + (answeredBy == null ? "" : " → " + answeredBy);
-            String label;
-            String detail;
-            if (kind == Kind.DROP) {
-                label = "✕ " + CallRecord.LAB_DROP + " · " + bytesText(bytes) + (bundle() ? " × " + Format.count(count) : "");
-                detail = bundle() ? "× " + Format.count(count) + " datagrams · " + CallRecord.LAB_DROP
-                        : bytesText(bytes) + " · " + CallRecord.LAB_DROP;
-            } else if (kind != Kind.DATA) {
-                label = calls;
-                detail = calls;
-            } else if (bundle()) {
-                double seconds = (lastNanos - firstNanos) / 1e9;
-                String rate = seconds >= 0.001 ? ", " + Format.bytesPerSecond(bytes / seconds) : "";
-                detail = "× " + Format.count(count) + (datagram ? " datagrams" : " " + call + " calls") + rate;
-                label = calls + " " + detail + (dropped > 0 ? " · " + Format.count(dropped) + " dropped by the lab" : "");
-            } else {
-                detail = bytesText(bytes);
-                label = calls + " · " + detail + (preview.isEmpty() ? "" : " · " + preview)
-                        + (lab == null ? "" : " · " + lab) + (allDropped ? " · " + CallRecord.LAB_DROP : "");
-            }
-            String text = fromText + " → " + toText + " · " + detail + (kind == Kind.DATA && allDropped ? " · " + CallRecord.LAB_DROP : "");
-            return new Arrow(ordinal, from, to, time, label, text, colour, allDropped, bundle(),
-                    Arrays.copyOf(seqs, seqCount), firstSeq, lastSeq, sockets);
-        }
-    }
-
-    private final Function<String, Optional<SocketInfo>> socketInfo;
-    private final Supplier<List<SocketInfo>> allSockets;
+    private final Endpoints endpoints;
     private final SocketNames names;
     private final int maxArrows;
     private final ObservableList<Arrow> arrows = FXCollections.observableArrayList();
-    private final ObservableList<Lane> lanes = FXCollections.observableArrayList();
+    private final Lanes lanes = new Lanes();
     /** The messages the arrows show, oldest first, one for one. */
     private final ArrayDeque<Message> messages = new ArrayDeque<>();
-    private final Map<String, Integer> laneUses = new HashMap<>();
-    private final Map<String, Lane> laneByKey = new HashMap<>();
-    /** The app socket at an address, learnt from the records: "host:port", or "host:port|peer" for a stream's. */
-    private final Map<String, String> owners = new HashMap<>();
     /** A stream socket's peer lane, where its shutdown and close go. */
     private final Map<String, String> peers = new HashMap<>();
-    private final Map<String, Boolean> streams = new HashMap<>();
-    /** Each app socket's address as last seen in its records: a closed socket has none left to ask for. */
-    private final Map<String, String> addresses = new HashMap<>();
-    /** The own address each datagram socket was last learnt at. */
-    private final Map<String, PyValue.Tuple> learnt = new HashMap<>();
     /** Remote lanes resolved within one batch, by address: under a flood from outside, resolved once. */
     private final Map<PyValue.Tuple, String> remoteLanes = new HashMap<>();
     /** Sends to an app socket that its receives have not taken yet, per "from>to". */
     private final Map<String, ArrayDeque<Message>> pending = new HashMap<>();
     private final Set<Message> changed = new LinkedHashSet<>();
-    /** Addresses no app socket holds, within one batch: under a flood from outside, the sockets are asked once. */
-    private final Set<String> outside = new java.util.HashSet<>();
-    private Set<String> localHosts;
     private long nextOrdinal;
     /** The ordinal of the first arrow in {@link #arrows}. */
     private long listedFrom;
@@ -188,8 +61,7 @@ final class Conversation {
 
     Conversation(Function<String, Optional<SocketInfo>> socketInfo, Supplier<List<SocketInfo>> allSockets,
                  SocketNames names, int maxArrows) {
-        this.socketInfo = socketInfo;
-        this.allSockets = allSockets;
+        this.endpoints = new Endpoints(socketInfo, allSockets);
         this.names = names;
         this.maxArrows = maxArrows;
     }
@@ -201,7 +73,7 @@ final class Conversation {
 
     /** The lanes in the order their endpoints first took part. */
     ObservableList<Lane> lanes() {
-        return lanes;
+        return lanes.list();
     }
 
     /** How many arrows left the diagram to keep it within its budget. */
@@ -219,13 +91,8 @@ final class Conversation {
         arrows.clear();
         lanes.clear();
         messages.clear();
-        laneUses.clear();
-        laneByKey.clear();
-        owners.clear();
+        endpoints.clear();
         peers.clear();
-        streams.clear();
-        addresses.clear();
-        learnt.clear();
         pending.clear();
         changed.clear();
         listedFrom = nextOrdinal;
@@ -235,7 +102,7 @@ final class Conversation {
 
     /** Takes in the log's new rows, oldest first, and updates the arrows and lanes once. */
     void take(List<? extends LogRow> rows) {
-        outside.clear();
+        endpoints.newBatch();
         remoteLanes.clear();
         for (LogRow row : rows) {
             lastSeq = Math.max(lastSeq, row.record().seq());
@@ -250,23 +117,23 @@ final class Conversation {
         if (r.failed() || r.isPending() || id == null || r.isModuleCall()) {
             return;
         }
-        boolean stream = isStream(id);
+        boolean stream = endpoints.isStream(id);
         switch (r.call()) {
             case "bind" -> {
-                PyValue.Tuple bound = socketInfo.apply(id).map(SocketInfo::local).orElse(null);   // port 0: the one given
+                PyValue.Tuple bound = endpoints.info(id).map(SocketInfo::local).orElse(null);   // port 0: the one given
                 if (bound != null || r.args().get(0) instanceof PyValue.Tuple) {
-                    owners.put(key(bound != null ? bound : (PyValue.Tuple) r.args().get(0)), id);
+                    endpoints.holds(Endpoints.key(bound != null ? bound : (PyValue.Tuple) r.args().get(0)), id);
                 }
             }
             case "connect" -> {
                 if (stream) {
-                    SocketInfo info = socketInfo.apply(id).orElse(null);
+                    SocketInfo info = endpoints.info(id).orElse(null);
                     PyValue.Tuple own = info == null ? null : info.local();
                     PyValue.Tuple peer = info != null && info.peer() != null ? info.peer()
                             : r.args().get(0) instanceof PyValue.Tuple t ? t : null;
                     if (peer != null) {
                         if (own != null) {
-                            owners.put(key(own), id);   // a client's own address is its alone
+                            endpoints.holds(Endpoints.key(own), id);   // a client's own address is its alone
                         }
                         outgoing(row, Kind.CONNECT, id, own, peer, true);
                     }
@@ -275,10 +142,8 @@ final class Conversation {
             case "accept" -> {
                 if (r.value() instanceof PyValue.Tuple t && t.get(0) instanceof PyValue.SocketRef conn && r.source() != null) {
                     // The connection shares the listener's address: it is told apart by its peer.
-                    streams.put(conn.id(), true);
-                    PyValue.Tuple connLocal = socketInfo.apply(conn.id()).map(SocketInfo::local).orElse(r.destination());
-                    owners.put(key(connLocal) + "|" + key(r.source()), conn.id());
-                    addresses.put(conn.id(), Addresses.display(connLocal));
+                    PyValue.Tuple connLocal = endpoints.info(conn.id()).map(SocketInfo::local).orElse(r.destination());
+                    endpoints.accepted(conn.id(), connLocal, r.source());
                     String client = lane(r.source(), connLocal, row.colour());
                     peers.put(conn.id(), client);
                     if (client.startsWith("s:")) {
@@ -290,12 +155,12 @@ final class Conversation {
             case "shutdown", "close" -> {
                 String peer = peers.get(id);
                 if (stream && peer != null && (r.call().equals("close") || !isShutRead(r))) {
-                    String ownText = laneAddress("s:" + id);   // closed, a socket has no address left to ask for
+                    String ownText = lanes.addressOf("s:" + id);   // closed, a socket has no address left to ask for
                     Kind kind = r.call().equals("close") ? Kind.CLOSE : Kind.SHUTDOWN;
                     String call = kind == Kind.CLOSE ? "close" : "shutdown(" + r.args().get(0).source().replace("socket.", "") + ")";
                     revive(peer);
                     addMessage(row, kind, ownLane(id, null), peer, ownText,
-                            laneAddress(peer), call, false, laneColour("s:" + id), true);
+                            lanes.addressOf(peer), call, false, lanes.colourOf("s:" + id), true);
                 }
                 if (r.call().equals("close")) {
                     peers.remove(id);
@@ -321,23 +186,23 @@ final class Conversation {
 
     /** A message this socket sent: from its lane to the lane of where it went. */
     private void outgoing(LogRow row, Kind kind, String id, PyValue.Tuple own, PyValue.Tuple to, boolean stream) {
-        learn(id, own, to, stream);
+        endpoints.learn(id, own, to, stream);
         String from = ownLane(id, own);
-        colourLane(from, row.colour());
+        lanes.colour(from, row.colour());
         String toLane = lane(to, kind == Kind.CONNECT ? null : own, -1);   // a connect goes to the listener
         if (stream) {
             peers.put(id, toLane);
         }
         String ownText = own == null ? names.of(id) : Addresses.display(own);
         addMessage(row, kind, from, toLane, ownText, Addresses.display(to), row.record().call(), !stream && kind == Kind.DATA,
-                row.colour() >= 0 ? row.colour() : laneColour(from), true);
+                row.colour() >= 0 ? row.colour() : lanes.colourOf(from), true);
     }
 
     /** A message this socket received (or its lab dropped): from its sender's lane to its own. */
     private void incoming(LogRow row, Kind kind, String id, PyValue.Tuple own, PyValue.Tuple from, boolean stream,
                           boolean learn) {
         if (learn) {
-            learn(id, own, from, stream);
+            endpoints.learn(id, own, from, stream);
         }
         String fromLane = lane(from, own, row.colour());
         String to = ownLane(id, own);
@@ -411,18 +276,18 @@ final class Conversation {
             }
             return;
         }
-        Message m = new Message(kind, from, to, fromText, toText, call, datagram, colour, row, nanos);
+        Message m = new Message(nextOrdinal++, kind, from, to, fromText, toText, call, datagram, colour, row, nanos);
         messages.addLast(m);
-        use(from, 1);
-        use(to, 1);
+        lanes.use(from, 1);
+        lanes.use(to, 1);
         if (toAnAppSocket) {
             await(m);
         }
         while (messages.size() > maxArrows) {
             Message gone = messages.pollFirst();
             leftForBudget++;
-            use(gone.from, -1);
-            use(gone.to, -1);
+            lanes.use(gone.from, -1);
+            lanes.use(gone.to, -1);
         }
     }
 
@@ -469,42 +334,34 @@ final class Conversation {
 
     // ---------------------------------------------------------------- lanes
 
-    private void use(String lane, int delta) {
-        int uses = laneUses.merge(lane, delta, Integer::sum);
-        if (uses <= 0) {
-            laneUses.remove(lane);
-            lanes.remove(laneByKey.remove(lane));
-        }
-    }
-
     private String ownLane(String id, PyValue.Tuple own) {
         String key = "s:" + id;
-        if (laneByKey.containsKey(key)) {
+        if (lanes.has(key)) {
             return key;
         }
-        String address = own != null ? Addresses.display(own) : addresses.containsKey(id) ? addresses.get(id)
-                : socketInfo.apply(id).map(SocketInfo::local).map(Addresses::display).orElse("not bound");
-        ensureLane(key, names.of(id), address, -1);
+        String address = own != null ? Addresses.display(own) : endpoints.address(id) != null ? endpoints.address(id)
+                : endpoints.info(id).map(SocketInfo::local).map(Addresses::display).orElse("not bound");
+        lanes.ensure(key, names.of(id), address, -1);
         return key;
     }
 
     /** The lane of an address as seen from an app socket at own: the app socket that holds it, or a remote lane. */
     private String lane(PyValue.Tuple address, PyValue.Tuple own, int colour) {
         String remote = remoteLanes.get(address);
-        if (remote != null && laneByKey.containsKey(remote)) {
-            colourLane(remote, colour);
+        if (remote != null && lanes.has(remote)) {
+            lanes.colour(remote, colour);
             return remote;
         }
-        String owner = owner(address, own);
+        String owner = endpoints.owner(address, own);
         if (owner != null) {
             String key = ownLane(owner, null);
-            colourLane(key, colour);
+            lanes.colour(key, colour);
             return key;
         }
-        String key = "a:" + key(address);
+        String key = "a:" + Endpoints.key(address);
         remoteLanes.put(address, key);
-        ensureLane(key, "remote", Addresses.display(address), colour);
-        colourLane(key, colour);
+        lanes.ensure(key, "remote", Addresses.display(address), colour);
+        lanes.colour(key, colour);
         return key;
     }
 
@@ -513,127 +370,12 @@ final class Conversation {
         if (key.startsWith("s:")) {
             ownLane(key.substring(2), null);
         } else {
-            ensureLane(key, "remote", key.substring(2), -1);
+            lanes.ensure(key, "remote", key.substring(2), -1);
         }
-    }
-
-    private void ensureLane(String key, String title, String address, int colour) {
-        if (!laneByKey.containsKey(key)) {
-            Lane lane = new Lane(key, title, address, colour);
-            laneByKey.put(key, lane);
-            lanes.add(lane);
-        }
-    }
-
-    /** A lane wears the colour of the address's latest sender row (colours are handed out again as rows leave the log). */
-    private void colourLane(String key, int colour) {
-        Lane l = laneByKey.get(key);
-        if (colour >= 0 && l != null && l.colour() != colour) {
-            Lane coloured = new Lane(l.key(), l.title(), l.address(), colour);
-            laneByKey.put(key, coloured);
-            lanes.set(lanes.indexOf(l), coloured);
-        }
-    }
-
-    private int laneColour(String key) {
-        Lane l = laneByKey.get(key);
-        return l == null ? -1 : l.colour();
-    }
-
-    private String laneAddress(String key) {
-        Lane l = laneByKey.get(key);
-        return l == null ? key.substring(2) : l.address();
-    }
-
-    // ---------------------------------------------------------------- which app socket is at an address
-
-    private boolean isStream(String id) {
-        return streams.computeIfAbsent(id, k -> socketInfo.apply(k).map(i -> i.type() == SockType.SOCK_STREAM).orElse(false));
-    }
-
-    /** Remembers where a socket is: its own address, and for a stream its peer too (connections share addresses). */
-    private void learn(String id, PyValue.Tuple own, PyValue.Tuple other, boolean stream) {
-        if (!stream && own != null && own.equals(learnt.get(id))) {
-            return;   // under a flood, the same address row after row: learnt once
-        }
-        learnt.put(id, own);
-        boolean named = own != null && !(UnixAddresses.isUnix(own) && (UnixAddresses.text(own).equals("''")
-                || UnixAddresses.text(own).equals("None")));
-        if (named) {
-            addresses.put(id, Addresses.display(own));
-            owners.put(stream && other != null ? key(own) + "|" + key(other) : key(own), id);
-        }
-    }
-
-    /** The app socket at the address, as seen from an app socket at own; null for an endpoint outside the app. */
-    private String owner(PyValue.Tuple address, PyValue.Tuple own) {
-        String k = key(address);
-        String id = own == null ? null : owners.get(k + "|" + key(own));
-        if (id == null) {
-            id = owners.get(k);
-        }
-        if (id == null && !UnixAddresses.isUnix(address) && isThisMachine(host(address))) {
-            id = owners.get((address.size() > 2 ? "[::]:" : "0.0.0.0:") + address.get(1).repr());
-        }
-        if (id == null && !outside.contains(k)) {
-            id = liveOwner(address, own);
-            if (id == null) {
-                outside.add(k);
-            }
-        }
-        return id;
-    }
-
-    /** Asks the engine which socket holds the address now: one with that address (and that peer, of several). */
-    private String liveOwner(PyValue.Tuple address, PyValue.Tuple own) {
-        String k = key(address);
-        String any = null;
-        for (SocketInfo s : allSockets.get()) {
-            if (s.local() == null || s.state() == SocketState.CLOSED || !key(s.local()).equals(k)) {
-                continue;
-            }
-            if (own != null && s.peer() != null && key(s.peer()).equals(key(own))) {
-                return s.id();
-            }
-            any = any == null || s.peer() == null ? s.id() : any;   // of several, the one with no peer: a listener
-        }
-        return any;
-    }
-
-    private boolean isThisMachine(String host) {
-        if (host.startsWith("127.") || host.equals("::1") || host.equals("localhost")) {
-            return true;
-        }
-        if (localHosts == null) {
-            localHosts = new java.util.HashSet<>();
-            org.socketplayground.system.Interfaces.list().forEach(a -> localHosts.add(a.address()));
-        }
-        return localHosts.contains(host);
-    }
-
-    private static String host(PyValue.Tuple address) {
-        return address.get(0) instanceof PyValue.Str s ? s.value() : "";
-    }
-
-    /** An address as a key: host:port, [v6]:port, or an AF_UNIX path. */
-    static String key(PyValue.Tuple address) {
-        if (UnixAddresses.isUnix(address)) {
-            return UnixAddresses.text(address);
-        }
-        String host = host(address);
-        return (address.size() > 2 ? "[" + host + "]" : host) + ":" + address.get(1).repr();
     }
 
     private static long nanos(CallRecord r) {
         Instant t = r.time().plusNanos(r.durationNanos());
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    }
-
-    private static String preview(String text) {
-        return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW - 1) + "…";
-    }
-
-    private static String bytesText(long n) {
-        return Format.count(n) + (n == 1 ? " byte" : " bytes");
     }
 }

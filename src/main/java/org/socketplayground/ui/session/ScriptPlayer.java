@@ -42,7 +42,8 @@ public final class ScriptPlayer {
     private boolean stopped;
     private boolean retry;
 
-    ScriptPlayer(PythonPrompt prompt, ObservableLongValue ticks, Consumer<String> notice) {
+    /** Plays at the prompt; ticks (a few a second) watch for a line that waits too long; notice takes the summary. */
+    public ScriptPlayer(PythonPrompt prompt, ObservableLongValue ticks, Consumer<String> notice) {
         this.prompt = prompt;
         this.notice = notice;
         ticks.addListener((o, was, now) -> watch(now.longValue()));

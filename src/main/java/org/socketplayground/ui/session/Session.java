@@ -63,7 +63,6 @@ public final class Session implements AutoCloseable {
     private final UserOutcomes userOutcomes = new UserOutcomes();
     private final AtomicReference<String> userNotice = new AtomicReference<>();
     private final ShowMe showMe = new ShowMe(this);
-    private final ScriptPlayer scripts;
     private final ReadyProbe ready;
     private final AnimationTimer pulse;
     private String lastUserCall;
@@ -79,7 +78,6 @@ public final class Session implements AutoCloseable {
         this.feed = new RecordFeed(engine::effectHorizon);
         this.console = new PyConsole(engine);
         this.prompt = new PythonPrompt(engine, console, userOutcomes::reported);   // its calls are the user's calls
-        this.scripts = new ScriptPlayer(prompt, clock.ticksProperty(), this::notice);
         this.rows = new SocketRows(console);
         this.ready = new ReadyProbe(engine);
         this.log = new SessionLog(maxLogRows, SessionLog.DEFAULT_BYTES, rows.names());
@@ -122,11 +120,6 @@ public final class Session implements AutoCloseable {
 
     public ShowMe showMe() {
         return showMe;
-    }
-
-    /** Plays a Python file's statements at the prompt (Open script…). */
-    public ScriptPlayer scripts() {
-        return scripts;
     }
 
     /** The socket table's rows, one per socket the engine has made, in order. */
