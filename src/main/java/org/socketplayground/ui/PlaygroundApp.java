@@ -7,6 +7,8 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.i18n.Language;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.theme.Projector;
 import org.socketplayground.ui.theme.Themes;
@@ -17,6 +19,7 @@ public class PlaygroundApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
+        Texts.use(Language.atStart());
         session = new Session(new SocketEngine());
         Views.Loaded<PlaygroundWindow> window = Views.load(PlaygroundWindow.class, session);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
