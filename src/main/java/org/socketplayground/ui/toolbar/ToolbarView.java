@@ -24,6 +24,8 @@ import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Language;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.lessons.Demonstration;
 import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonLibrary;
@@ -38,7 +40,7 @@ import org.socketplayground.ui.widgets.DemoPress;
 import org.socketplayground.ui.widgets.Shortcuts;
 import org.socketplayground.ui.widgets.WrapBar;
 
-/** The toolbar: new sockets, built-in peers, lessons, and for the projector the text size and the theme. */
+/** The toolbar: new sockets, built-in peers, lessons, the language, and for the projector the text size and the theme. */
 public final class ToolbarView {
     private final Session session;
     private final Projector projector = new Projector();
@@ -49,6 +51,7 @@ public final class ToolbarView {
     @FXML private Button createSocketButton;
     @FXML private MenuButton peersMenu;
     @FXML private ComboBox<Lesson> lessonChoice;
+    @FXML private ChoiceBox<Language> languageChoice;
     @FXML private ToggleButton darkToggle;
     @FXML private ToggleButton contrastToggle;
 
@@ -65,6 +68,9 @@ public final class ToolbarView {
         setUpPeers();
         lessonChoice.getItems().setAll(LessonLibrary.shipped());
         lessonChoice.valueProperty().addListener((o, was, now) -> session.startLesson(now));
+        languageChoice.getItems().setAll(Language.values());
+        languageChoice.setValue(Texts.language());
+        languageChoice.valueProperty().addListener((o, was, now) -> chooseLanguage(now));
         Theme theme = projector.theme();
         darkToggle.setSelected(theme == Theme.DARK);
         contrastToggle.setSelected(theme == Theme.HIGH_CONTRAST);
@@ -108,6 +114,19 @@ public final class ToolbarView {
             keys.put(new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN), () -> zoom(0));
         }
         return keys;
+    }
+
+    /**
+     * Remembered for the next start, said in the language chosen. The views are made in one language; switching
+     * them live would mean making the window again, and a class's sockets and log are worth more than that.
+     */
+    private void chooseLanguage(Language l) {
+        if (l == null) {
+            return;
+        }
+        l.remember();
+        String key = l == Texts.language() ? "toolbarView.languageNow" : "toolbarView.languageNextStart";
+        session.notice(Texts.load(l).getString(key));
     }
 
     @FXML
