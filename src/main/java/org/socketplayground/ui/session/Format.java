@@ -4,8 +4,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.socketplayground.i18n.Language;
+import org.socketplayground.i18n.Texts;
 
-/** Numbers and times as the window shows them: in English, like the rest of the window, whatever the locale. */
+/**
+ * Numbers and times as the window shows them: in the window's language (12,345 and 2.5 in English, 12.345 and 2,5 in
+ * Spanish), whatever the system's locale. Times stay HH:mm:ss.SSS in every language.
+ */
 public final class Format {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
@@ -32,13 +37,13 @@ public final class Format {
             return Math.round(n) + " B/s";
         }
         if (n < 999_500) {
-            return String.format(Locale.ROOT, "%.1f kB/s", n / 1000);
+            return String.format(numbers(), "%.1f kB/s", n / 1000);
         }
-        return String.format(Locale.ROOT, "%.1f MB/s", n / 1_000_000);
+        return String.format(numbers(), "%.1f MB/s", n / 1_000_000);
     }
 
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Texts.count(n);
     }
 
     /** The text, or its first max characters and how many more there are. */
@@ -46,10 +51,20 @@ public final class Format {
         if (text.length() <= max) {
             return text;
         }
-        return text.substring(0, max) + "… (" + count(text.length() - max) + " more characters)";
+        return text.substring(0, max) + Texts.get("session.format.moreCharacters", count(text.length() - max));
     }
 
     public static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+        return String.format(numbers(), "%.1f s", nanos / 1e9);
+    }
+
+    /** After the first bytes of long data: how many more there are, "…(65504 more bytes)", the count ungrouped. */
+    public static String moreBytes(long n) {
+        return Texts.get("session.format.moreBytes", n);
+    }
+
+    /** The locale whose decimal sign the window's language uses: a point in English, a comma in Spanish. */
+    private static Locale numbers() {
+        return Texts.language() == Language.ENGLISH ? Locale.ROOT : Locale.forLanguageTag(Texts.language().code());
     }
 }

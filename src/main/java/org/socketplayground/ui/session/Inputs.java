@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.socketplayground.engine.py.PyParser;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 
 /**
  * Reads what the user typed into the call fields. Text that cannot even be written as the Python argument
@@ -38,16 +39,16 @@ public final class Inputs {
     public static Parsed<Long> port(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
-            return Parsed.fail("Type a port number: 0 lets the system pick a free one.");
+            return Parsed.fail(Texts.get("session.inputs.port.empty"));
         }
         long n;
         try {
             n = Long.parseLong(t);
         } catch (NumberFormatException e) {
-            return Parsed.fail("'" + t + "' is not a port number: type digits, 0-65535.");
+            return Parsed.fail(Texts.get("session.inputs.port.notNumber", t));
         }
         if (n < 0 || n > 65535) {
-            return Parsed.warn(n, "Ports go from 0 to 65535: Python will raise OverflowError.");
+            return Parsed.warn(n, Texts.get("session.inputs.port.outOfRange"));
         }
         return Parsed.ok(n);
     }
@@ -59,13 +60,13 @@ public final class Inputs {
     public static Parsed<String> host(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
-            return Parsed.fail("Type a host: 127.0.0.1 for this machine, '' or 0.0.0.0 for every interface.");
+            return Parsed.fail(Texts.get("session.inputs.host.empty"));
         }
         if (t.equals("''") || t.equals("\"\"")) {
             return Parsed.ok("");
         }
         if (t.matches(".*\\s.*")) {
-            return Parsed.fail("A host has no spaces: '" + t + "'.");
+            return Parsed.fail(Texts.get("session.inputs.host.spaces", t));
         }
         return Parsed.ok(t);
     }
@@ -77,11 +78,11 @@ public final class Inputs {
     public static Parsed<String> unixPath(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
-            return Parsed.fail("Type a path such as /tmp/playground.sock, or \\0name for an abstract name (no file).");
+            return Parsed.fail(Texts.get("session.inputs.unixPath.empty"));
         }
         String name = t.startsWith("\\0") ? t.substring(2) : t.startsWith("@") ? t.substring(1) : null;
         if (name != null) {
-            return name.isEmpty() ? Parsed.fail("An abstract name needs a name after \\0, such as \\0playground.")
+            return name.isEmpty() ? Parsed.fail(Texts.get("session.inputs.unixPath.noName"))
                     : Parsed.ok("\0" + name);
         }
         return Parsed.ok(t);
@@ -93,17 +94,17 @@ public final class Inputs {
         try {
             long n = Long.parseLong(t);
             if (n < 0) {
-                return Parsed.warn(n, "A negative bufsize: Python will raise ValueError.");
+                return Parsed.warn(n, Texts.get("session.inputs.bufsize.negative"));
             }
             if (n > 1 << 20) {
-                return Parsed.warn(n, "Python would reserve " + n + " bytes; the playground reads at most 1 MiB at once.");
+                return Parsed.warn(n, Texts.get("session.inputs.bufsize.tooLarge", n));
             }
             if (n == 0) {
-                return Parsed.warn(n, "bufsize 0 receives no bytes: a datagram is taken and all of it is lost.");
+                return Parsed.warn(n, Texts.get("session.inputs.bufsize.zero"));
             }
             return Parsed.ok(n);
         } catch (NumberFormatException e) {
-            return Parsed.fail("bufsize is a number of bytes, such as 1024.");
+            return Parsed.fail(Texts.get("session.inputs.bufsize.notNumber"));
         }
     }
 
@@ -116,14 +117,14 @@ public final class Inputs {
                 throw new NumberFormatException();
             }
             if (d < 0) {
-                return Parsed.warn(d, "A negative timeout: Python will raise ValueError.");
+                return Parsed.warn(d, Texts.get("session.inputs.timeout.negative"));
             }
             if (d == 0) {
-                return Parsed.warn(d, "settimeout(0) is the same as non-blocking.");
+                return Parsed.warn(d, Texts.get("session.inputs.timeout.zero"));
             }
             return Parsed.ok(d);
         } catch (NumberFormatException e) {
-            return Parsed.fail("The timeout is a number of seconds, such as 2 or 0.5.");
+            return Parsed.fail(Texts.get("session.inputs.timeout.notNumber"));
         }
     }
 
@@ -136,18 +137,19 @@ public final class Inputs {
                 digits = digits.substring(2);
             }
             if (digits.length() % 2 != 0) {
-                return Parsed.fail("Hex needs two digits per byte; there are " + digits.length() + " digits.");
+                return Parsed.fail(digits.length() == 1 ? Texts.get("session.inputs.hex.oddDigits.one", digits.length())
+                        : Texts.get("session.inputs.hex.oddDigits.other", digits.length()));
             }
             try {
                 return Parsed.ok(HexFormat.of().parseHex(digits));
             } catch (IllegalArgumentException e) {
-                return Parsed.fail("Hex digits are 0-9 and a-f; '" + firstNonHex(digits) + "' is not one.");
+                return Parsed.fail(Texts.get("session.inputs.hex.badDigit", firstNonHex(digits)));
             }
         }
         try {
             return Parsed.ok(PyParser.unescape(t));
         } catch (PyParser.SyntaxError e) {
-            return Parsed.fail("Escapes are \\n, \\t, \\\\ and \\xNN with two hex digits.");
+            return Parsed.fail(Texts.get("session.inputs.payload.badEscape"));
         }
     }
 
@@ -164,7 +166,7 @@ public final class Inputs {
     public static String printable(byte[] data, int limit) {
         String repr = PyValue.of(data.length > limit ? java.util.Arrays.copyOf(data, limit) : data).repr();
         String inner = repr.substring(2, repr.length() - 1);
-        return data.length > limit ? inner + " …(" + (data.length - limit) + " more bytes)" : inner;
+        return data.length > limit ? inner + " " + Format.moreBytes(data.length - limit) : inner;
     }
 
     /**
@@ -240,7 +242,7 @@ public final class Inputs {
             appendHex(sb, data[i]);
         }
         if (data.length > limit) {
-            sb.append(" …(").append(data.length - limit).append(" more bytes)");
+            sb.append(' ').append(Format.moreBytes(data.length - limit));
         }
         return sb.toString();
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.transcript.SocketNames;
 
 /**
@@ -50,9 +51,9 @@ public final class Outcome {
         String call = (r.isModuleCall() ? r.module() : Inputs.escaped(names.of(r.socketId()))) + "." + r.call()
                 + r.args().stream().map(a -> brief(a, true)).collect(Collectors.joining(", ", "(", ")"));
         return new Outcome(Format.cap(call, SHOWN_CHARS),
-                r.isPending() ? "waiting…" : Format.cap(r.failed() ? r.outcome() : brief(r.value(), false), SHOWN_CHARS),
+                r.isPending() ? Texts.get("session.outcome.waiting") : Format.cap(r.failed() ? r.outcome() : brief(r.value(), false), SHOWN_CHARS),
                 r.isPending() ? "pending" : r.failed() ? "error" : "success",
-                e.hint() == null ? e.meaning() : e.meaning() + "\nHint: " + e.hint(), r, null);
+                e.hint() == null ? e.meaning() : Texts.get("session.outcome.withHint", e.meaning(), e.hint()), r, null);
     }
 
     /** A value as Python writes it (source) or prints it (repr), long data shortened; tuples (recvfrom's) looked into. */
@@ -78,7 +79,7 @@ public final class Outcome {
             n--;
             part = PyValue.of(Arrays.copyOf(data, n)).repr();
         }
-        return part + "…(" + (data.length - n) + " more bytes)";   // as the log writes it
+        return part + Format.moreBytes(data.length - n);   // as the log writes it
     }
 
     /** No call was made: what stopped it, why, and the fx:id of the field to fix (or null). */
