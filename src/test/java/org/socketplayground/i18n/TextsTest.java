@@ -144,7 +144,7 @@ class TextsTest {
     }
 
     private static Set<String> values(String sentence) {
-        return VALUE.matcher(sentence).results().map(Matcher::group).collect(Collectors.toCollection(TreeSet::new));
+        return VALUE.matcher(sentence).results().map(java.util.regex.MatchResult::group).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static List<Path> files(String dir, String ending) throws IOException {
