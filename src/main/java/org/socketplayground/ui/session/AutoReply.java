@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 
 /**
  * Auto-reply on one UDP socket, with brakes. Answering every sender means that two auto-replies (or one and the
@@ -100,15 +101,16 @@ public final class AutoReply {
         long peers = heldForPeers.get();
         long shortened = cut.get();
         if (rate > 0) {
-            parts.add("held back " + Format.count(rate) + (rate == 1 ? " reply" : " replies") + " (rate limit " + RATE + "/s)");
+            parts.add(rate == 1 ? Texts.get("sessionRows.autoReply.heldForRate.one", Texts.count(rate), RATE)
+                    : Texts.get("sessionRows.autoReply.heldForRate.other", Texts.count(rate), RATE));
         }
         if (peers > 0) {
-            parts.add("left " + Format.count(peers) + (peers == 1 ? " datagram" : " datagrams")
-                    + " from a built-in echo server unanswered (it would answer back)");
+            parts.add(peers == 1 ? Texts.get("sessionRows.autoReply.heldForPeers.one", Texts.count(peers))
+                    : Texts.get("sessionRows.autoReply.heldForPeers.other", Texts.count(peers)));
         }
         if (shortened > 0) {
-            parts.add("cut " + Format.count(shortened) + (shortened == 1 ? " reply" : " replies") + " to "
-                    + Format.count(MAX_REPLY_BYTES) + " bytes");
+            parts.add(shortened == 1 ? Texts.get("sessionRows.autoReply.cut.one", Texts.count(shortened), Texts.count(MAX_REPLY_BYTES))
+                    : Texts.get("sessionRows.autoReply.cut.other", Texts.count(shortened), Texts.count(MAX_REPLY_BYTES)));
         }
         return String.join("; ", parts);
     }

@@ -10,6 +10,7 @@ import org.socketplayground.engine.PyError;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.UnixAddresses;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.peers.Peers;
 import org.socketplayground.transcript.SocketNames;
 
@@ -79,7 +80,7 @@ final class ContinuousReceiver implements AutoCloseable {
 
         private void tell(String summary) {
             if (summary != null) {
-                notices.accept("auto-reply on " + names.of(socketId) + " " + summary);
+                notices.accept(Texts.get("sessionRows.continuousReceiver.autoReplyNotice", names.of(socketId), summary));
             }
         }
 

@@ -5,6 +5,7 @@ import org.socketplayground.engine.Addresses;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.UnixAddresses;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.transcript.SocketNames;
 
 /**
@@ -95,10 +96,10 @@ public final class LogRow {
      */
     private static String callText(CallRecord r) {
         if (r.isLabDrop()) {
-            return "✕ " + CallRecord.LAB_DROP;
+            return Texts.get("sessionRows.logRow.labDrop");
         }
         if (r.isLabChange()) {
-            return "lab: " + ((PyValue.Str) r.value()).value();
+            return Texts.get("sessionRows.logRow.labChange", ((PyValue.Str) r.value()).value());
         }
         String args = r.args().stream().map(a -> {
             String s = a instanceof PyValue.Const c ? c.name() : source(a, 32);
@@ -118,7 +119,8 @@ public final class LogRow {
      */
     private static String source(PyValue a, int maxBytes) {
         if (a instanceof PyValue.Bytes b && b.length() > maxBytes) {
-            return PyValue.of(java.util.Arrays.copyOf(b.value(), maxBytes)).source() + "…(" + (b.length() - maxBytes) + " more bytes)";
+            return PyValue.of(java.util.Arrays.copyOf(b.value(), maxBytes)).source()
+                    + Texts.get("sessionRows.logRow.moreBytesInArgument", b.length() - maxBytes);
         }
         return a.source();
     }
@@ -196,7 +198,7 @@ public final class LogRow {
             return "";
         }
         int bytes = payload.length();
-        return record.discarded() > 0 ? bytes + " (+" + record.discarded() + " lost)" : Integer.toString(bytes);
+        return record.discarded() > 0 ? Texts.get("sessionRows.logRow.bytesLost", bytes, record.discarded()) : Integer.toString(bytes);
     }
 
     public String text() {
@@ -290,24 +292,25 @@ public final class LogRow {
         String outcome = Inputs.escaped(record.isPending() || record.failed() ? record.outcome() : PyValue.shortRepr(record.value(), DETAIL_BYTES));
         sb.append(expression(record, names)).append('\n');
         sb.append("→ ").append(outcome.length() > 2000 ? outcome.substring(0, 2000) + "…" : outcome).append('\n');
-        sb.append("at ").append(time()).append(", took ").append(String.format(java.util.Locale.ROOT, "%.3f ms", record.durationNanos() / 1e6));
-        sb.append(record.blocked() ? ", waited for the network" : "").append('\n');
+        String took = String.format(java.util.Locale.ROOT, "%.3f", record.durationNanos() / 1e6);
+        sb.append(record.blocked() ? Texts.get("sessionRows.logRow.detail.timingWaited", time(), took)
+                : Texts.get("sessionRows.logRow.detail.timing", time(), took)).append('\n');
         if (!sourceHost.isEmpty()) {
-            sb.append("source ").append(sourceHost).append(" port ").append(sourcePort).append('\n');
+            sb.append(Texts.get("sessionRows.logRow.detail.source", sourceHost, sourcePort)).append('\n');
         }
         if (record.discarded() > 0) {
-            sb.append(record.discarded()).append(" bytes did not fit in bufsize and were lost\n");
+            sb.append(Texts.get("sessionRows.logRow.detail.discarded", record.discarded())).append('\n');
         }
         if (payload != null && payload.length() > DUMP_BYTES) {
             int more = payload.length() - DUMP_BYTES;
-            sb.append('\n').append(payload.length()).append(String.format(java.util.Locale.ROOT,
-                    " bytes; the first %,d below, %,d more not shown (Save all bytes… writes every byte to a file):\n",
-                    DUMP_BYTES, more));
+            sb.append('\n').append(Texts.get("sessionRows.logRow.detail.dumpCut", payload.length(), Texts.count(DUMP_BYTES),
+                    Texts.count(more))).append('\n');
             sb.append(Inputs.hexDump(payload.head(DUMP_BYTES).value()));
-            sb.append(String.format(java.util.Locale.ROOT, "… %,d more bytes\n", more));
+            sb.append(Texts.get("sessionRows.logRow.detail.dumpMore", Texts.count(more))).append('\n');
         } else if (payload != null) {
             byte[] data = payload.value();
-            sb.append('\n').append(data.length).append(" bytes:\n").append(Inputs.hexDump(data));
+            sb.append('\n').append(Texts.get("sessionRows.logRow.detail.dumpAll", data.length)).append('\n')
+                    .append(Inputs.hexDump(data));
         }
         return sb.toString();
     }

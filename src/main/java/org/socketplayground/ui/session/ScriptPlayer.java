@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableLongValue;
+import org.socketplayground.i18n.Texts;
 
 /**
  * Opens a Python file (one the app saved, or one a teacher wrote in the same subset) and runs its statements one after
@@ -72,7 +73,7 @@ public final class ScriptPlayer {
         while (!queue.isEmpty()) {
             Statement s = queue.poll();
             if (s.skipped() != null) {
-                problems.add("line " + s.line() + " " + s.skipped());
+                problems.add(Texts.get("sessionRows.scriptPlayer.lineSkipped", s.line(), s.skipped()));
                 continue;
             }
             running = s;
@@ -82,7 +83,7 @@ public final class ScriptPlayer {
                 ran++;
                 if (!stopped) {   // a stopped line is reported already, its KeyboardInterrupt is no news
                     printed.stream().filter(p -> FAILED.matcher(p).matches()).findFirst()
-                            .ifPresent(p -> problems.add("line " + s.line() + ": " + Format.cap(p, 120)));
+                            .ifPresent(p -> problems.add(Texts.get("sessionRows.scriptPlayer.lineFailed", s.line(), Format.cap(p, 120))));
                 }
                 Platform.runLater(this::next);
             });
@@ -93,8 +94,15 @@ public final class ScriptPlayer {
             }
             return;
         }
-        String summary = "Opened " + name + ": " + ran + (ran == 1 ? " statement" : " statements") + " run"
-                + (problems.isEmpty() ? "." : "; " + problems.size() + " did not: " + String.join("; ", problems));
+        String summary;
+        if (problems.isEmpty()) {
+            summary = ran == 1 ? Texts.get("sessionRows.scriptPlayer.summary.one", ran, name)
+                    : Texts.get("sessionRows.scriptPlayer.summary.other", ran, name);
+        } else {
+            String why = String.join("; ", problems);
+            summary = ran == 1 ? Texts.get("sessionRows.scriptPlayer.summaryProblems.one", ran, problems.size(), name, why)
+                    : Texts.get("sessionRows.scriptPlayer.summaryProblems.other", ran, problems.size(), name, why);
+        }
         notice.accept(Format.cap(summary, 600));
         name = null;
     }
@@ -113,8 +121,7 @@ public final class ScriptPlayer {
         if (waitingSince == 0) {
             waitingSince = now;
         } else if (now - waitingSince > WAIT_LIMIT_NANOS) {
-            problems.add("line " + running.line() + " waited " + WAIT_LIMIT_NANOS / 1_000_000_000.0 + " s and was stopped"
-                    + " (a blocking socket: give it a timeout, or run the line by hand)");
+            problems.add(Texts.get("sessionRows.scriptPlayer.lineStopped", running.line(), WAIT_LIMIT_NANOS / 1_000_000_000.0));
             waitingSince = Long.MAX_VALUE / 2;   // stopped once
             stopped = true;
             prompt.abandon();
@@ -149,7 +156,7 @@ public final class ScriptPlayer {
                 continue;
             }
             if (Character.isWhitespace(raw.charAt(0))) {
-                out.add(new Statement(number, null, "(" + Format.cap(code, 40) + "): indented outside a block, skipped"));
+                out.add(new Statement(number, null, Texts.get("sessionRows.scriptPlayer.indented", Format.cap(code, 40))));
                 continue;
             }
             if (code.endsWith(":")) {
@@ -165,8 +172,7 @@ public final class ScriptPlayer {
                         }
                     }
                 } else if (!code.startsWith("def ")) {   // a function is no statement: a call to it is reported if it fails
-                    out.add(new Statement(number, null, "(" + Format.cap(code, 40) + "): a block, lines " + number + "–" + end
-                            + ", skipped: the app runs one statement at a time"));
+                    out.add(new Statement(number, null, Texts.get("sessionRows.scriptPlayer.block", number, end, Format.cap(code, 40))));
                 }
                 i = end;
                 continue;

@@ -14,6 +14,7 @@ import javafx.beans.value.ChangeListener;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.PyConsole;
 import org.socketplayground.engine.SocketEngine;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.lessons.Demonstration;
 import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonSession;
@@ -40,9 +41,15 @@ public final class ShowMe {
             this.millis = millis;
         }
 
+        /** The speed in the language shown; {@link #label} stays the English word. */
         @Override
         public String toString() {
-            return label;
+            return switch (this) {
+                case SLOW -> Texts.get("sessionRows.showMe.speed.slow");
+                case NORMAL -> Texts.get("sessionRows.showMe.speed.normal");
+                case FAST -> Texts.get("sessionRows.showMe.speed.fast");
+                case INSTANT -> Texts.get("sessionRows.showMe.speed.instant");
+            };
         }
     }
 

@@ -4,6 +4,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.socketplayground.engine.Addresses;
 import org.socketplayground.engine.SocketInfo;
+import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 
 /** One row of the socket table; the row object stays while its values follow the socket, so selection holds. */
 public final class SocketRow {
@@ -47,10 +49,22 @@ public final class SocketRow {
         local.set((own.isEmpty() || own.equals("''") ? "–" : own + (info.reachableFromNetwork() ? " ⚠" : ""))
                 + info.groups().stream().map(g -> " + " + g).collect(java.util.stream.Collectors.joining()));
         peer.set(info.peer() == null ? "–" : Addresses.display(info.peer()));
-        mode.set(info.lab() == null ? info.mode() : info.mode() + " · lab");   // a lab in front of what it receives
+        String shownMode = mode(info.timeout());
+        mode.set(info.lab() == null ? shownMode : Texts.get("sessionRows.socketRow.modeWithLab", shownMode));   // a lab in front of what it receives
         received.set(udp ? info.datagramsReceived() + " / " + Format.bytes(info.bytesReceived())
                 : Format.bytes(info.bytesReceived()));
         rate.sample(System.nanoTime(), udp ? info.datagramsReceived() : 0, info.bytesReceived());
+    }
+
+    /** The mode column's words for {@link SocketInfo#mode()}: "blocking", "non-blocking" or "timeout 2.5 s". */
+    private static String mode(Double timeout) {
+        if (timeout == null) {
+            return Texts.get("sessionRows.socketRow.modeBlocking");
+        }
+        if (timeout == 0.0) {
+            return Texts.get("sessionRows.socketRow.modeNonBlocking");
+        }
+        return Texts.get("sessionRows.socketRow.modeTimeout", new PyValue.Float(timeout).repr());
     }
 
     public RateMeter rate() {
