@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import org.socketplayground.i18n.Texts;
 
 /**
  * The address fields follow the selected socket's family. An AF_UNIX socket is addressed by a path, typed in the host
@@ -15,7 +16,6 @@ import javafx.scene.control.Tooltip;
 final class AddressFields {
     /** What the host fields offer the first time an AF_UNIX socket is selected: one path, to bind and to send to. */
     static final String SUGGESTED_PATH = Path.of(System.getProperty("java.io.tmpdir"), "playground.sock").toString();
-    private static final String PORTS_OFF = "AF_UNIX sockets have no ports: the address is the path in the field at the left";
 
     private final TextField host;
     private final TextField port;
@@ -23,6 +23,8 @@ final class AddressFields {
     private final TextField destPort;
     private final Map<TextField, String> otherKind = new HashMap<>();
     private final Map<TextField, Tooltip> tips = new HashMap<>();
+    /** The prompts the FXML gave the fields (host, destination host, port), for going back from a path. */
+    private final Map<TextField, String> prompts = new HashMap<>();
     private boolean unix;
 
     AddressFields(TextField host, TextField port, TextField destHost, TextField destPort) {
@@ -32,6 +34,7 @@ final class AddressFields {
         this.destPort = destPort;
         for (TextField f : List.of(host, port, destHost, destPort)) {
             tips.put(f, f.getTooltip());
+            prompts.put(f, f.getPromptText());
         }
     }
 
@@ -50,17 +53,17 @@ final class AddressFields {
             String kept = otherKind.getOrDefault(f, unix ? SUGGESTED_PATH : "127.0.0.1");
             otherKind.put(f, f.getText());
             f.setText(kept);
-            f.setPromptText(unix ? "path, or \\0name" : f == host ? "host" : "destination host");
+            f.setPromptText(unix ? Texts.get("calls.addressFields.pathPrompt") : prompts.get(f));
             f.setTooltip(unix ? new Tooltip(f == host
-                    ? "The path for bind and connect, such as " + SUGGESTED_PATH + "; \\0name is a Linux abstract name (no file)"
-                    : "The path sendto() sends to: where the receiving AF_UNIX socket is bound") : tips.get(f));
+                    ? Texts.get("calls.addressFields.hostPathTip", SUGGESTED_PATH)
+                    : Texts.get("calls.addressFields.destPathTip")) : tips.get(f));
         }
         for (TextField f : List.of(port, destPort)) {
             String kept = otherKind.getOrDefault(f, "");
             otherKind.put(f, f.getText());
             f.setText(kept);   // empty while off: a greyed 9999 would read as a port in use
-            f.setPromptText(unix ? "–" : "port");
-            f.setTooltip(unix ? new Tooltip(PORTS_OFF) : tips.get(f));
+            f.setPromptText(unix ? "–" : prompts.get(f));
+            f.setTooltip(unix ? new Tooltip(Texts.get("calls.addressFields.portsOff")) : tips.get(f));
         }
     }
 }

@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.SocketInfo;
@@ -23,6 +24,7 @@ import org.socketplayground.engine.SocketModule;
 import org.socketplayground.engine.SocketState;
 import org.socketplayground.engine.UnixAddresses;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.Inputs;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.session.SocketRow;
@@ -84,6 +86,18 @@ public final class CallsView {
     private void initialize() {
         blockingModeChoice.getItems().setAll(BLOCKING, NON_BLOCKING, TIMEOUT);
         blockingModeChoice.setValue(BLOCKING);
+        // The values stay the English words the code compares; only what the choice shows is translated.
+        blockingModeChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String mode) {
+                return mode == null ? "" : modeText(mode);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return List.of(BLOCKING, NON_BLOCKING, TIMEOUT).stream().filter(m -> modeText(m).equals(text)).findFirst().orElse(text);
+            }
+        });
         shutdownChoice.getItems().setAll("SHUT_RD", "SHUT_WR", "SHUT_RDWR");
         shutdownChoice.setValue("SHUT_WR");
         HostPicks.fill(hostPicks, hostField, portField, destHostField);
@@ -132,6 +146,16 @@ public final class CallsView {
                 shortcut(KeyCode.R), this::receive,
                 shortcut(KeyCode.W), this::close));
         showSelected();
+    }
+
+    /** What the mode choice shows for a mode (the value itself stays the English word). */
+    static String modeText(String mode) {
+        return switch (mode) {
+            case BLOCKING -> Texts.get("calls.callsView.mode.blocking");
+            case NON_BLOCKING -> Texts.get("calls.callsView.mode.nonBlocking");
+            case TIMEOUT -> Texts.get("calls.callsView.mode.timeout");
+            default -> mode;
+        };
     }
 
     private static KeyCombination shortcut(KeyCode key) {
@@ -192,7 +216,7 @@ public final class CallsView {
     void receive() {
         Inputs.Parsed<Long> size = requireSocket() ? Inputs.bufsize(bufsizeField.getText()) : null;
         if (size != null && !size.ok()) {
-            refuse(bufsizeField, "bufsize", size.error());
+            refuse(bufsizeField, Texts.get("calls.callsView.field.bufsize"), size.error());
         } else if (size != null) {
             perform(isStream() ? "recv" : "recvfrom", List.of(PyValue.of(size.value())));
         }
@@ -223,7 +247,7 @@ public final class CallsView {
         if (TIMEOUT.equals(blockingModeChoice.getValue())) {
             Inputs.Parsed<Double> t = Inputs.timeout(timeoutField.getText());
             if (!t.ok()) {
-                refuse(timeoutField, "timeout", t.error());
+                refuse(timeoutField, Texts.get("calls.callsView.field.timeout"), t.error());
                 return;
             }
             perform("settimeout", List.of(new PyValue.Float(t.value())));
@@ -243,7 +267,7 @@ public final class CallsView {
         if (addresses.unix()) {
             Inputs.Parsed<String> path = Inputs.unixPath(hostInput.getText());
             if (!path.ok()) {
-                refuse(hostInput, "path", path.error());
+                refuse(hostInput, Texts.get("calls.callsView.field.path"), path.error());
             } else {
                 action.accept(PyValue.of(path.value()));
             }
@@ -252,9 +276,9 @@ public final class CallsView {
         Inputs.Parsed<String> host = Inputs.host(hostInput.getText());
         Inputs.Parsed<Long> port = Inputs.port(portInput.getText());
         if (!host.ok()) {
-            refuse(hostInput, "host", host.error());
+            refuse(hostInput, Texts.get("calls.callsView.field.host"), host.error());
         } else if (!port.ok()) {
-            refuse(portInput, "port", port.error());
+            refuse(portInput, Texts.get("calls.callsView.field.port"), port.error());
         } else {
             action.accept(SocketEngine.address(host.value(), port.value()));
         }
@@ -263,15 +287,15 @@ public final class CallsView {
     private byte[] payload() {
         Inputs.Parsed<byte[]> data = Inputs.payload(payloadField.getText(), hexToggle.isSelected());
         if (!data.ok()) {
-            refuse(payloadField, "data", data.error());
+            refuse(payloadField, Texts.get("calls.callsView.field.data"), data.error());
             return null;
         }
         return data.value();
     }
 
-    /** Input that cannot become a call: say why next to the outcome, and put the cursor in the field. */
+    /** Input that cannot become a call: say why next to the outcome, and put the cursor in the field (what: its name, translated). */
     void refuse(TextField field, String what, String why) {
-        session.refuse("No call made: the " + what + " field needs fixing.", why, field.getId());
+        session.refuse(Texts.get("calls.callsView.fieldNeedsFixing", what), why, field.getId());
     }
 
     /** A refusal names the field to fix, here or from another view (the built-in clients' destination). */
@@ -286,8 +310,8 @@ public final class CallsView {
         if (session.selectedSocket() != null) {
             return true;
         }
-        session.refuse("No socket selected.", session.sockets().isEmpty()
-                ? "Make a socket first: press socket() (Ctrl+N)." : "Select a socket in the table first.");
+        session.refuse(Texts.get("calls.callsView.noSocketSelected"), session.sockets().isEmpty()
+                ? Texts.get("calls.callsView.makeSocketFirst") : Texts.get("calls.callsView.selectSocketFirst"));
         return false;
     }
 
@@ -338,8 +362,9 @@ public final class CallsView {
         SocketRow row = session.selectedSocket();
         boolean none = row == null;
         boolean stream = !none && row.info().type().isStream();
-        selectedLabel.setText(none ? "Calls — select a socket" : "Calls on " + row.name()
-                + (row.info().state() == SocketState.CLOSED ? " (closed)" : ""));
+        selectedLabel.setText(none ? Texts.get("calls.callsView.selectedNone")
+                : row.info().state() == SocketState.CLOSED ? Texts.get("calls.callsView.selectedOnClosed", row.name())
+                : Texts.get("calls.callsView.selectedOn", row.name()));
         sendButton.setText(stream ? "send()" : "sendto()");
         recvButton.setText(stream ? "recv()" : "recvfrom()");
         addresses.show(!none && !row.info().family().usesPorts());

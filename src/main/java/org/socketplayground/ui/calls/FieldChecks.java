@@ -12,6 +12,7 @@ import org.controlsfx.validation.Validator;
 import org.controlsfx.validation.decoration.CompoundValidationDecoration;
 import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.Inputs;
 
 /**
@@ -35,7 +36,7 @@ final class FieldChecks {
     void checkDestinationPort(TextField field, java.util.function.BooleanSupplier off) {
         validation.registerValidator(field, false, (c, v) -> off.getAsBoolean() ? ValidationResult.fromErrorIf(c, "", false)
                 : v == null || v.toString().isBlank()
-                ? ValidationResult.fromInfo(c, "Type the port to send to")
+                ? ValidationResult.fromInfo(c, Texts.get("calls.fieldChecks.typeDestPort"))
                 : validator(Inputs::port).apply(c, v));
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SocketModule;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.system.Interfaces;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.session.SocketRow;
@@ -23,8 +24,10 @@ import org.socketplayground.ui.session.SocketRow;
  * IPV6_JOIN_GROUP with group and interface index). A group field that holds no group address is flagged.
  */
 public final class GroupView {
-    /** The interface choice that leaves it to the route, as INADDR_ANY (or index 0) asks. */
-    static final String ROUTE = "route's choice";
+    /** The interface choice that leaves it to the route, as INADDR_ANY (or index 0) asks (only its index is read). */
+    static String route() {
+        return Texts.get("calls.groupView.route");
+    }
 
     private final Session session;
     @FXML private TextField groupField;
@@ -38,8 +41,8 @@ public final class GroupView {
 
     @FXML
     private void initialize() {
-        groupInterfaceChoice.getItems().setAll(ROUTE);
-        groupInterfaceChoice.setValue(ROUTE);
+        groupInterfaceChoice.getItems().setAll(route());
+        groupInterfaceChoice.setValue(route());
         CompletableFuture.supplyAsync(Interfaces::list).thenAccept(list -> Platform.runLater(() -> {
             interfaces = list.stream().filter(a -> a.family().equals("IPv4")).toList();
             interfaces.forEach(a -> groupInterfaceChoice.getItems().add(a.interfaceName() + " (" + a.address() + ")"));
@@ -59,12 +62,11 @@ public final class GroupView {
     private void change(boolean join) {
         SocketRow row = session.selectedSocket();
         if (row == null) {
-            session.refuse("No socket selected.", "Select a UDP socket in the table first, or make one with socket().");
+            session.refuse(Texts.get("calls.callsView.noSocketSelected"), Texts.get("calls.groupView.noSocket.why"));
             return;
         }
         if (row.info().type().isStream() || !row.info().family().usesPorts()) {
-            session.refuse("No call made: groups are for UDP sockets.", "Only a SOCK_DGRAM socket of AF_INET or AF_INET6"
-                    + " can join a multicast group; select one, or make one with socket().", groupField.getId());
+            session.refuse(Texts.get("calls.groupView.udpOnly"), Texts.get("calls.groupView.udpOnly.why"), groupField.getId());
             return;
         }
         InetAddress group = group(row.info().family());
@@ -101,14 +103,12 @@ public final class GroupView {
             }
         }
         if (address == null || !address.isMulticastAddress()) {
-            session.refuse("No call made: the group needs fixing.", "'" + text + "' is no multicast group: an IPv4 group is"
-                    + " 224.0.0.0 to 239.255.255.255 (239.x.x.x for local use, such as 239.1.2.3), an IPv6 group starts"
-                    + " with ff (such as ff12::1).", groupField.getId());
+            session.refuse(Texts.get("calls.groupView.groupNeedsFixing"), Texts.get("calls.groupView.notMulticast", text),
+                    groupField.getId());
             return null;
         }
         if (address instanceof Inet6Address && family == Family.AF_INET) {
-            session.refuse("No call made: the group needs fixing.", "An AF_INET socket joins IPv4 groups (239.1.2.3);"
-                    + " for an IPv6 group make an AF_INET6 socket.", groupField.getId());
+            session.refuse(Texts.get("calls.groupView.groupNeedsFixing"), Texts.get("calls.groupView.ipv6OnInet"), groupField.getId());
             return null;
         }
         return address;

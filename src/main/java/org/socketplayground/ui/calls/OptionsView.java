@@ -6,6 +6,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import org.socketplayground.engine.SocketModule;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.session.SocketRow;
 
@@ -61,7 +62,7 @@ public final class OptionsView {
     private void perform(String call, List<PyValue> args) {
         SocketRow row = session.selectedSocket();
         if (row == null) {
-            session.refuse("No socket selected.", "Select a socket in the table first, or make one with socket().");
+            session.refuse(Texts.get("calls.callsView.noSocketSelected"), Texts.get("calls.optionsView.noSocket.why"));
             return;
         }
         session.perform(row.id(), call, args);
@@ -72,19 +73,17 @@ public final class OptionsView {
         String text = optionChoice.getEditor().getText() == null ? "" : optionChoice.getEditor().getText().strip();
         String[] words = text.replace("socket.", "").split("[\\s,]+");
         if (words.length != 2) {
-            refuse(optionChoice, "Write the option as its level and its name, such as SOL_SOCKET SO_BROADCAST"
-                    + " or IPPROTO_IP IP_TTL, or pick one from the list.");
+            refuse(optionChoice, Texts.get("calls.optionsView.writeOption"));
             return null;
         }
         PyValue.Const level = SocketModule.constant(words[0]);
         PyValue.Const name = SocketModule.constant(words[1]);
         if (level == null || !(words[0].startsWith("SOL_") || words[0].startsWith("IPPROTO_"))) {
-            refuse(optionChoice, "'" + words[0] + "' is no level of the socket module: SOL_SOCKET, IPPROTO_IP, IPPROTO_IPV6"
-                    + " or IPPROTO_TCP.");
+            refuse(optionChoice, Texts.get("calls.optionsView.noLevel", words[0]));
             return null;
         }
         if (name == null) {
-            refuse(optionChoice, "The socket module has no option called '" + words[1] + "': pick one from the list.");
+            refuse(optionChoice, Texts.get("calls.optionsView.noOption", words[1]));
             return null;
         }
         return List.of(level, name);
@@ -99,7 +98,7 @@ public final class OptionsView {
             for (int i = 0; i < 4; i++) {
                 int part = Integer.parseInt(parts[i]);
                 if (part > 255) {
-                    refuse(optionValueField, "'" + text + "' is no IPv4 address: each part is 0 to 255.");
+                    refuse(optionValueField, Texts.get("calls.optionsView.noIpv4", text));
                     return null;
                 }
                 packed[i] = (byte) part;
@@ -121,13 +120,13 @@ public final class OptionsView {
             boolean hex = digits.toLowerCase(java.util.Locale.ROOT).matches("-?0x[0-9a-f]+");
             return PyValue.of(hex ? Long.decode(digits) : Long.parseLong(digits));   // 010 is no Python number; 0x10 is
         } catch (NumberFormatException e) {
-            refuse(optionValueField, "'" + text + "' is not a whole number: setsockopt() takes an int such as 1 (on),"
-                    + " 0 (off) or 65536 (bytes)" + (option.equals("IP_MULTICAST_IF") ? ", or an address such as 127.0.0.1." : "."));
+            refuse(optionValueField, option.equals("IP_MULTICAST_IF") ? Texts.get("calls.optionsView.notWholeOrAddress", text)
+                    : Texts.get("calls.optionsView.notWhole", text));
             return null;
         }
     }
 
     private void refuse(javafx.scene.Node field, String why) {
-        session.refuse("No call made: the option needs fixing.", why, field.getId());
+        session.refuse(Texts.get("calls.optionsView.needsFixing"), why, field.getId());
     }
 }

@@ -3,6 +3,7 @@ package org.socketplayground.ui.calls;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import org.socketplayground.engine.CallRecord;
+import org.socketplayground.i18n.Texts;
 import javafx.scene.control.Tooltip;
 import org.socketplayground.ui.session.Outcome;
 import org.socketplayground.ui.session.Session;
@@ -48,9 +49,9 @@ public final class OutcomeView {
         if (last != null) {
             show(Outcome.of(last, session.names()));
         } else if (row != null) {
-            show(Outcome.refused("No call on " + row.name() + " yet.", "Its calls and their outcomes show here.", null), "");
+            show(Outcome.refused(Texts.get("calls.outcomeView.noCallYet", row.name()), Texts.get("calls.outcomeView.noCallYet.why"), null), "");
         } else if (!session.sockets().isEmpty()) {
-            show(Outcome.refused("No socket selected.", "Select a socket in the table to make calls on it.", null), "");
+            show(Outcome.refused(Texts.get("calls.callsView.noSocketSelected"), Texts.get("calls.outcomeView.noSocket.why"), null), "");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.AutoReply;
 import org.socketplayground.ui.session.Inputs;
 import org.socketplayground.ui.session.Session;
@@ -48,7 +49,7 @@ final class ReceiveLoops {
         Inputs.Parsed<Long> size = Inputs.bufsize(bufsizeField.getText());
         if (!size.ok() || size.value() < 0) {
             show(false);
-            refusal.refuse(bufsizeField, "bufsize", size.ok() ? size.warning() : size.error());
+            refusal.refuse(bufsizeField, Texts.get("calls.callsView.field.bufsize"), size.ok() ? size.warning() : size.error());
             return;
         }
         session.startReceiving(row.id(), row.info().type().isStream(), Math.max(size.value(), 1), null);
@@ -62,8 +63,7 @@ final class ReceiveLoops {
         if (row == null || row.info().type().isStream()) {
             show(false);
             if (row != null) {
-                session.refuse("No call made: auto-reply is for UDP sockets.",
-                        "A TCP connection answers with send() on the connection itself.");
+                session.refuse(Texts.get("calls.receiveLoops.udpOnly"), Texts.get("calls.receiveLoops.udpOnly.why"));
             } else {
                 requireSocket.getAsBoolean();
             }
@@ -78,10 +78,10 @@ final class ReceiveLoops {
         Inputs.Parsed<Long> size = Inputs.bufsize(bufsizeField.getText());
         if (!prefix.ok()) {
             show(false);
-            refusal.refuse(prefixField, "reply prefix", prefix.error());
+            refusal.refuse(prefixField, Texts.get("calls.receiveLoops.field.replyPrefix"), prefix.error());
         } else if (!size.ok() || size.value() < 0) {
             show(false);
-            refusal.refuse(bufsizeField, "bufsize", size.ok() ? size.warning() : size.error());
+            refusal.refuse(bufsizeField, Texts.get("calls.callsView.field.bufsize"), size.ok() ? size.warning() : size.error());
         } else {
             session.startReceiving(row.id(), false, Math.max(size.value(), 1), prefix.value());
             show(true);
@@ -97,8 +97,8 @@ final class ReceiveLoops {
         if (row != null && reply != null) {
             String summary = reply.summary();
             text = (row.info().reachableFromNetwork()
-                    ? "⚠ Bound to every interface: it answers any machine that sends to it (at most " + AutoReply.RATE + "/s)."
-                    : "") + (summary.isEmpty() ? "" : " Brakes: " + summary + ".");
+                    ? Texts.get("calls.receiveLoops.everyInterface", AutoReply.RATE)
+                    : "") + (summary.isEmpty() ? "" : Texts.get("calls.receiveLoops.brakes", summary));
         }
         if (!text.strip().equals(note.getText())) {
             note.setText(text.strip());

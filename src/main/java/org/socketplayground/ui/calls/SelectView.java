@@ -10,6 +10,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.TextField;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.session.SocketRow;
 
@@ -61,14 +62,13 @@ public final class SelectView {
 
     @FXML
     void select() {
-        List<PyValue> read = sockets(selectReadField, "read list");
-        List<PyValue> write = read == null ? null : sockets(selectWriteField, "write list");
+        List<PyValue> read = sockets(selectReadField, Texts.get("calls.selectView.field.read"));
+        List<PyValue> write = read == null ? null : sockets(selectWriteField, Texts.get("calls.selectView.field.write"));
         if (read == null || write == null) {
             return;
         }
         if (read.isEmpty() && write.isEmpty()) {
-            refuse(selectReadField, "read list", "Name a socket to watch, such as s1 (or tick Watch in the socket table):"
-                    + " with both lists empty, select() would only wait.");
+            refuse(selectReadField, Texts.get("calls.selectView.field.read"), Texts.get("calls.selectView.nameASocket"));
             return;
         }
         String t = selectTimeoutField.getText().strip();
@@ -80,8 +80,7 @@ public final class SelectView {
                 double seconds = Double.parseDouble(t);
                 timeout = t.matches("-?\\d+") ? PyValue.of(Long.parseLong(t)) : new PyValue.Float(seconds);
             } catch (NumberFormatException e) {
-                refuse(selectTimeoutField, "timeout", "'" + t + "' is not a number of seconds: write 2, 0.5 or 0,"
-                        + " or leave it blank to wait for ever.");
+                refuse(selectTimeoutField, Texts.get("calls.callsView.field.timeout"), Texts.get("calls.selectView.notSeconds", t));
                 return;
             }
         }
@@ -95,8 +94,7 @@ public final class SelectView {
         for (String name : names(field.getText())) {
             SocketRow row = rowNamed(name);
             if (row == null) {
-                refuse(field, what, "There is no socket called '" + name + "': write the names the socket table shows,"
-                        + " separated by commas, such as s1, s2.");
+                refuse(field, what, Texts.get("calls.selectView.noSuchSocket", name));
                 return null;
             }
             out.add(new PyValue.SocketRef(row.id()));
@@ -125,6 +123,6 @@ public final class SelectView {
     }
 
     private void refuse(TextField field, String what, String why) {
-        session.refuse("No call made: the " + what + " field needs fixing.", why, field.getId());
+        session.refuse(Texts.get("calls.callsView.fieldNeedsFixing", what), why, field.getId());
     }
 }
