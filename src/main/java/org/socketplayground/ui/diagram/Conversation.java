@@ -18,6 +18,7 @@ import org.socketplayground.engine.Addresses;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.SocketInfo;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.transcript.SocketNames;
 import org.socketplayground.ui.diagram.Message.Kind;
 import org.socketplayground.ui.session.LogRow;
@@ -340,7 +341,7 @@ final class Conversation {
             return key;
         }
         String address = own != null ? Addresses.display(own) : endpoints.address(id) != null ? endpoints.address(id)
-                : endpoints.info(id).map(SocketInfo::local).map(Addresses::display).orElse("not bound");
+                : endpoints.info(id).map(SocketInfo::local).map(Addresses::display).orElse(Texts.get("diagram.conversation.notBound"));
         lanes.ensure(key, names.of(id), address, -1);
         return key;
     }
@@ -360,7 +361,7 @@ final class Conversation {
         }
         String key = "a:" + Endpoints.key(address);
         remoteLanes.put(address, key);
-        lanes.ensure(key, "remote", Addresses.display(address), colour);
+        lanes.ensure(key, Texts.get("diagram.conversation.remote"), Addresses.display(address), colour);
         lanes.colour(key, colour);
         return key;
     }
@@ -370,7 +371,7 @@ final class Conversation {
         if (key.startsWith("s:")) {
             ownLane(key.substring(2), null);
         } else {
-            lanes.ensure(key, "remote", key.substring(2), -1);
+            lanes.ensure(key, Texts.get("diagram.conversation.remote"), key.substring(2), -1);
         }
     }
 

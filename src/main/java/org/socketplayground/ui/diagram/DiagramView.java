@@ -24,7 +24,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.socketplayground.engine.CallRecord;
-import org.socketplayground.ui.session.Format;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.LogRow;
 import org.socketplayground.ui.session.SenderColors;
 import org.socketplayground.ui.session.Session;
@@ -243,7 +243,7 @@ public final class DiagramView {
             if (lane.colour() >= 0 && lane.colour() < SenderColors.PALETTE_SIZE) {
                 head.getStyleClass().add(SenderColors.styleClass(lane.colour()));
             }
-            head.setAccessibleText("lane " + title + " " + lane.address());
+            head.setAccessibleText(Texts.get("diagram.diagramView.laneAccessible", title, lane.address()));
             double w = layout.laneWidth() - layout.rowHeight() * 0.25;
             head.setPrefSize(w, h);
             head.setMinSize(w, h);
@@ -274,12 +274,17 @@ public final class DiagramView {
             diagramSummary.setText("");
             return;
         }
-        int arrows = shownArrows.size();
-        String text = Format.count(arrows) + (arrows == 1 ? " arrow" : " arrows") + " between " + layout.lanes().size()
-                + (layout.lanes().size() == 1 ? " endpoint" : " endpoints");
+        int lanes = layout.lanes().size();
+        String text = Texts.get("diagram.diagramView.summary", arrows(shownArrows.size()),
+                Texts.get(lanes == 1 ? "diagram.diagramView.endpoints.one" : "diagram.diagramView.endpoints.other", lanes));
         long left = conversation.leftForBudget();
-        diagramSummary.setText(left == 0 ? text : text + "; the newest " + Format.count(Conversation.MAX_ARROWS) + " kept, "
-                + Format.count(left) + " older left the diagram");
+        diagramSummary.setText(left == 0 ? text : Texts.get("diagram.diagramView.summaryTrimmed", text,
+                Texts.count(Conversation.MAX_ARROWS), Texts.count(left)));
+    }
+
+    /** "1 arrow", "17 arrows". */
+    private static String arrows(int n) {
+        return Texts.get(n == 1 ? "diagram.diagramView.arrows.one" : "diagram.diagramView.arrows.other", Texts.count(n));
     }
 
     /** The diagram's selection is the session's selected call, as the log's is: either selects the other. */
@@ -322,7 +327,7 @@ public final class DiagramView {
     void exportDiagram() {
         List<Arrow> all = List.copyOf(shownArrows);
         if (all.isEmpty()) {
-            session.notice("Nothing to export: the diagram has no arrows yet.");
+            session.notice(Texts.get("diagram.diagramView.exportNothing"));
             return;
         }
         List<Arrow> part = all.subList(Math.max(0, all.size() - EXPORT_ARROWS), all.size());
@@ -345,10 +350,11 @@ public final class DiagramView {
         int h = (int) image.getHeight();
         int[] argb = new int[w * h];
         image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        String what = part.size() == all.size() ? Format.count(all.size()) + (all.size() == 1 ? " arrow" : " arrows")
-                : "the newest " + Format.count(part.size()) + " of " + Format.count(all.size()) + " arrows";
-        SaveFile.saveBytes(exportDiagramButton, new SaveFile.Target("playground.diagramTo", "Export the diagram as PNG",
-                        "playground_diagram.png", "PNG images", "*.png"), () -> Png.encode(w, h, argb),
-                file -> "Exported the diagram (" + what + ") to " + file + ".", "Could not export the diagram: ", session::notice);
+        String what = part.size() == all.size() ? arrows(all.size())
+                : Texts.get("diagram.diagramView.exportNewest", Texts.count(part.size()), Texts.count(all.size()));
+        SaveFile.saveBytes(exportDiagramButton, new SaveFile.Target("playground.diagramTo", Texts.get("diagram.diagramView.exportTitle"),
+                        "playground_diagram.png", Texts.get("diagram.diagramView.exportKind"), "*.png"), () -> Png.encode(w, h, argb),
+                file -> Texts.get("diagram.diagramView.exported", what, file), Texts.get("diagram.diagramView.exportFailed"),
+                session::notice);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.socketplayground.engine.CallRecord;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.Format;
 import org.socketplayground.ui.session.LogRow;
 
@@ -96,26 +96,29 @@ final class Message {
     Arrow arrow() {
         boolean allDropped = kind == Kind.DROP || dropped > 0 && dropped >= count;
         String calls = call + (receivedBy == null ? "" : " → " + receivedBy) + (answeredBy == null ? "" : " → " + answeredBy);
+        String labDrop = Texts.get("diagram.message.labDrop");   // the call of a drop is CallRecord.LAB_DROP: shown in these words
         String label;
         String detail;
         if (kind == Kind.DROP) {
-            label = "✕ " + CallRecord.LAB_DROP + " · " + bytesText(bytes) + (bundle() ? " × " + Format.count(count) : "");
-            detail = bundle() ? "× " + Format.count(count) + " datagrams · " + CallRecord.LAB_DROP
-                    : bytesText(bytes) + " · " + CallRecord.LAB_DROP;
+            label = "✕ " + labDrop + " · " + bytesText(bytes) + (bundle() ? " × " + Texts.count(count) : "");
+            detail = bundle() ? Texts.get("diagram.message.datagramsTimes", Texts.count(count)) + " · " + labDrop
+                    : bytesText(bytes) + " · " + labDrop;
         } else if (kind != Kind.DATA) {
             label = calls;
             detail = calls;
         } else if (bundle()) {
             double seconds = (lastNanos - firstNanos) / 1e9;
             String rate = seconds >= 0.001 ? ", " + Format.bytesPerSecond(bytes / seconds) : "";
-            detail = "× " + Format.count(count) + (datagram ? " datagrams" : " " + call + " calls") + rate;
-            label = calls + " " + detail + (dropped > 0 ? " · " + Format.count(dropped) + " dropped by the lab" : "");
+            detail = (datagram ? Texts.get("diagram.message.datagramsTimes", Texts.count(count))
+                    : Texts.get("diagram.message.callsTimes", Texts.count(count), call)) + rate;
+            label = calls + " " + detail + (dropped > 0 ? " · " + Texts.get(dropped == 1 ? "diagram.message.droppedByLab.one"
+                    : "diagram.message.droppedByLab.other", Texts.count(dropped)) : "");
         } else {
             detail = bytesText(bytes);
             label = calls + " · " + detail + (preview.isEmpty() ? "" : " · " + preview)
-                    + (lab == null ? "" : " · " + lab) + (allDropped ? " · " + CallRecord.LAB_DROP : "");
+                    + (lab == null ? "" : " · " + lab) + (allDropped ? " · " + labDrop : "");
         }
-        String text = fromText + " → " + toText + " · " + detail + (kind == Kind.DATA && allDropped ? " · " + CallRecord.LAB_DROP : "");
+        String text = fromText + " → " + toText + " · " + detail + (kind == Kind.DATA && allDropped ? " · " + labDrop : "");
         return new Arrow(ordinal, from, to, time, label, text, colour, allDropped, bundle(),
                 Arrays.copyOf(seqs, seqCount), firstSeq, lastSeq, sockets);
     }
@@ -125,6 +128,6 @@ final class Message {
     }
 
     private static String bytesText(long n) {
-        return Format.count(n) + (n == 1 ? " byte" : " bytes");
+        return Texts.get(n == 1 ? "diagram.message.bytes.one" : "diagram.message.bytes.other", Texts.count(n));
     }
 }

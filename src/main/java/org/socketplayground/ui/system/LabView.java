@@ -9,7 +9,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.util.StringConverter;
 import org.socketplayground.engine.Lab;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.session.SocketRow;
 
@@ -20,13 +22,18 @@ import org.socketplayground.ui.session.SocketRow;
  * applied.
  */
 public final class LabView {
-    /** Ready-made networks: loss, duplicate, reorder, delay, jitter, corrupt. */
+    /** Ready-made networks: loss, duplicate, reorder, delay, jitter, corrupt. By their English name, which is their id. */
     static final Map<String, int[]> PRESETS = new LinkedHashMap<>();
+    /** Each preset's name as the window shows it: the key of its words. */
+    private static final Map<String, String> PRESET_TEXTS = new LinkedHashMap<>();
 
     static {
         PRESETS.put("UDP pinger lab: 30% loss", new int[] {30, 0, 0, 0, 0, 0});
         PRESETS.put("Bad Wi-Fi", new int[] {10, 2, 5, 40, 30, 1});
         PRESETS.put("Far away: 150 ms ± 50 ms", new int[] {0, 0, 0, 150, 50, 0});
+        PRESET_TEXTS.put("UDP pinger lab: 30% loss", "system.labView.preset.pinger");
+        PRESET_TEXTS.put("Bad Wi-Fi", "system.labView.preset.badWifi");
+        PRESET_TEXTS.put("Far away: 150 ms ± 50 ms", "system.labView.preset.farAway");
     }
 
     private final Session session;
@@ -51,6 +58,19 @@ public final class LabView {
     @FXML
     private void initialize() {
         labPresetChoice.getItems().setAll(PRESETS.keySet());
+        // The items stay the presets' ids; only what the box shows is in the window's language.
+        labPresetChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? null : PRESET_TEXTS.containsKey(id) ? Texts.get(PRESET_TEXTS.get(id)) : id;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return PRESET_TEXTS.keySet().stream().filter(id -> Texts.get(PRESET_TEXTS.get(id)).equals(text)).findFirst()
+                        .orElse(text);
+            }
+        });
         labPresetChoice.setOnAction(e -> preset(labPresetChoice.getValue()));
         session.selectedSocketProperty().addListener((o, was, now) -> show());
         session.refreshedProperty().addListener((o, was, now) -> show());
@@ -86,9 +106,9 @@ public final class LabView {
             shownFor = id;
             shownLab = lab;
         }
-        labSummary.setText(!udp ? "Select a UDP socket: the lab acts on what it receives, from any sender."
-                : lab == null ? "No lab on " + row.name() + ": every datagram arrives as it was sent."
-                : "Lab on " + row.name() + ": " + lab + ". Dropped datagrams show greyed in the log, changed ones marked.");
+        labSummary.setText(!udp ? Texts.get("system.labView.summary.noUdp")
+                : lab == null ? Texts.get("system.labView.summary.off", row.name())
+                : Texts.get("system.labView.summary.on", row.name(), lab));
     }
 
     @FXML
@@ -106,20 +126,19 @@ public final class LabView {
         if (!labToggle.isSelected()) {
             return;   // Enter in a field while the lab is off changes nothing yet
         }
-        Integer loss = percent(labLossField, "loss");
-        Integer dup = loss == null ? null : percent(labDuplicateField, "duplicate");
-        Integer reorder = dup == null ? null : percent(labReorderField, "reorder");
-        Integer corrupt = reorder == null ? null : percent(labCorruptField, "corrupt");
-        Integer delay = corrupt == null ? null : millis(labDelayField, "delay");
-        Integer jitter = delay == null ? null : millis(labJitterField, "jitter");
+        Integer loss = percent(labLossField, Texts.get("system.labView.what.loss"));
+        Integer dup = loss == null ? null : percent(labDuplicateField, Texts.get("system.labView.what.duplicate"));
+        Integer reorder = dup == null ? null : percent(labReorderField, Texts.get("system.labView.what.reorder"));
+        Integer corrupt = reorder == null ? null : percent(labCorruptField, Texts.get("system.labView.what.corrupt"));
+        Integer delay = corrupt == null ? null : millis(labDelayField, Texts.get("system.labView.what.delay"));
+        Integer jitter = delay == null ? null : millis(labJitterField, Texts.get("system.labView.what.jitter"));
         Long seed = jitter == null ? null : seed();
         if (seed == null) {
             labToggle.setSelected(false);
             return;
         }
         if (jitter > delay) {
-            refuse(labJitterField, "A jitter of " + jitter + " ms is more than the delay of " + delay
-                    + " ms: a datagram cannot arrive before it was sent. Make the jitter at most the delay.");
+            refuse(labJitterField, Texts.get("system.labView.jitterOverDelay", jitter, delay));
             labToggle.setSelected(false);
             return;
         }
@@ -133,25 +152,26 @@ public final class LabView {
         }
         String id = row.id();
         CompletableFuture.supplyAsync(() -> session.engine().lab(id, settings)).thenAccept(done -> Platform.runLater(() -> {
-            session.notice(!done ? "No lab: " + row.name() + " is no open UDP socket."
-                    : settings == null ? "Lab off on " + row.name() + "." : "Lab on " + row.name() + ": " + settings.describe());
+            session.notice(!done ? Texts.get("system.labView.notice.noSocket", row.name())
+                    : settings == null ? Texts.get("system.labView.notice.off", row.name())
+                    : Texts.get("system.labView.notice.on", row.name(), settings.describe()));
             show();
         }));
     }
 
     private Integer percent(TextField field, String what) {
-        return bounded(field, what, 100, "a percentage");
+        return bounded(field, what, 100, "system.labView.outOfRange.percent");
     }
 
     private Integer millis(TextField field, String what) {
-        return bounded(field, what, 10_000, "in milliseconds");
+        return bounded(field, what, 10_000, "system.labView.outOfRange.millis");
     }
 
-    /** The field's whole number, 0 to max; null, flagged on the field, for anything else. */
-    private Integer bounded(TextField field, String what, int max, String unit) {
+    /** The field's whole number, 0 to max; null, flagged on the field, for anything else (saying so by the key's words). */
+    private Integer bounded(TextField field, String what, int max, String outOfRangeKey) {
         Integer v = number(field, what);
         if (v != null && (v < 0 || v > max)) {
-            refuse(field, "The " + what + " is " + unit + ": 0 to " + max + ", not " + v + ".");
+            refuse(field, Texts.get(outOfRangeKey, what, max, v));
             return null;
         }
         return v;
@@ -162,7 +182,7 @@ public final class LabView {
         try {
             return Integer.parseInt(text.isEmpty() ? "0" : text);
         } catch (NumberFormatException e) {
-            refuse(field, "'" + text + "' is not a whole number: write the " + what + " as 0, 30 or 150.");
+            refuse(field, Texts.get("system.labView.notWhole", text, what));
             return null;
         }
     }
@@ -172,12 +192,12 @@ public final class LabView {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            refuse(labSeedField, "'" + text + "' is not a seed: write any whole number, such as 1 or 2024.");
+            refuse(labSeedField, Texts.get("system.labView.notSeed", text));
             return null;
         }
     }
 
     private void refuse(TextField field, String why) {
-        session.refuse("The lab is unchanged: a field needs fixing.", why, field.getId());
+        session.refuse(Texts.get("system.labView.unchanged"), why, field.getId());
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.system.Interfaces;
 import org.socketplayground.ui.session.Session;
 
@@ -47,14 +48,14 @@ public final class MachineView {
         column(interfaceAddressColumn, Interfaces.Address::address);
         column(interfaceFamilyColumn, Interfaces.Address::family);
         column(interfaceBroadcastColumn, a -> a.broadcast().isEmpty() ? "–" : a.broadcast());
-        column(interfaceUpColumn, a -> a.up() ? "yes" : "no");
+        column(interfaceUpColumn, a -> a.up() ? Texts.get("system.machineView.up.yes") : Texts.get("system.machineView.up.no"));
         interfacesTable.getSelectionModel().setCellSelectionEnabled(true);
         interfacesTable.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 use(interfacesTable.getFocusModel().getFocusedCell());
             }
         });
-        machineSummary.setText("Reading this machine's interfaces…");
+        machineSummary.setText(Texts.get("system.machineView.reading"));
         shown.addListener((o, was, now) -> {
             if (now) {
                 read();
@@ -77,9 +78,8 @@ public final class MachineView {
     private void show(List<Interfaces.Address> list, java.util.Optional<String> main) {
         interfacesTable.getItems().setAll(list);
         machineSummary.setText(main
-                .map(a -> "This machine is " + a + " to the others on its network. Double-click an address to bind to it,"
-                        + " a broadcast address to send to it.")
-                .orElse("No network but loopback: only sockets on this machine can reach yours (127.0.0.1, ::1)."));
+                .map(a -> Texts.get("system.machineView.summary", a))
+                .orElse(Texts.get("system.machineView.loopbackOnly")));
     }
 
     /** The double-clicked cell's address into the field that takes it. */
@@ -90,10 +90,10 @@ public final class MachineView {
         Interfaces.Address a = interfacesTable.getItems().get(cell.getRow());
         if (cell.getTableColumn() == interfaceBroadcastColumn && !a.broadcast().isEmpty()) {
             session.drafts().destHost().set(a.broadcast());
-            session.notice("to: " + a.broadcast() + " (broadcast needs SO_BROADCAST set to 1)");
+            session.notice(Texts.get("system.machineView.notice.to", a.broadcast()));
         } else {
             session.drafts().host().set(a.address());
-            session.notice("Address: " + a.address());
+            session.notice(Texts.get("system.machineView.notice.address", a.address()));
         }
     }
 }

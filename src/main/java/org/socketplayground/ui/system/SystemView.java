@@ -34,6 +34,7 @@ import org.socketplayground.engine.SocketInfo;
 import org.socketplayground.engine.SocketState;
 import org.socketplayground.engine.UnixAddresses;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.system.ProcNet;
 import org.socketplayground.system.SystemSocket;
 import org.socketplayground.ui.session.Session;
@@ -51,16 +52,17 @@ public final class SystemView {
     /** How often the table is read again while it shows (playground.systemRefreshMs). */
     static final long REFRESH_MS = Long.getLong("playground.systemRefreshMs", 1000);
 
+    /** What each state (as ss writes it) means: the key of the state cell's tooltip. */
     private static final Map<String, String> STATE_MEANINGS = Map.of(
-            "UNCONN", "Not connected: a UDP socket (bound or not), or a Unix socket without a peer",
-            "LISTEN", "Listening: Recv-Q counts the connections waiting for accept()",
-            "ESTAB", "Connected",
-            "SYN-SENT", "connect() has sent its SYN and waits for an answer",
-            "TIME-WAIT", "This end closed the connection first: the system keeps the address pair for a minute so that late segments cannot reach a new connection (the SO_REUSEADDR lesson)",
-            "CLOSE-WAIT", "The peer closed its side; this end has not called close() yet",
-            "FIN-WAIT-1", "close() was called; the peer has not acknowledged it yet",
-            "FIN-WAIT-2", "close() was acknowledged; waiting for the peer to close its side",
-            "LAST-ACK", "Both sides closed; waiting for the last acknowledgement");
+            "UNCONN", "system.systemView.state.unconn",
+            "LISTEN", "system.systemView.state.listen",
+            "ESTAB", "system.systemView.state.estab",
+            "SYN-SENT", "system.systemView.state.synSent",
+            "TIME-WAIT", "system.systemView.state.timeWait",
+            "CLOSE-WAIT", "system.systemView.state.closeWait",
+            "FIN-WAIT-1", "system.systemView.state.finWait1",
+            "FIN-WAIT-2", "system.systemView.state.finWait2",
+            "LAST-ACK", "system.systemView.state.lastAck");
 
     private final Session session;
     private final ProcNet procNet;
@@ -79,7 +81,8 @@ public final class SystemView {
     private final AtomicBoolean reading = new AtomicBoolean();
     private final Timeline timer = new Timeline(new KeyFrame(Duration.millis(REFRESH_MS), e -> readSoon()));
     private List<SystemSocket> lastRead = List.of();
-    private static final String CLOSED = " (closed)";
+    /** After a closed app socket's name in the Socket column; whether one is closed is {@link Own#closed}. */
+    private final String closedSuffix = Texts.get("system.systemView.closedSuffix");
     /** The app's own sockets' rows: {@code .table-row-cell:own} in the style sheet. */
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
     /** See {@link #learnOwnSockets()}. */
@@ -139,7 +142,7 @@ public final class SystemView {
         column(systemPeerColumn, r -> r.socket().peer());
         column(systemSocketColumn, SystemRow::name);
         systemStateColumn.setCellFactory(col -> Cells.styled(text -> "state-" + text.toLowerCase(Locale.ROOT).replace('-', '_'),
-                STATE_MEANINGS::get));
+                state -> STATE_MEANINGS.containsKey(state) ? Texts.get(STATE_MEANINGS.get(state)) : null));
         systemSocketsTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SystemRow item, boolean empty) {
@@ -178,8 +181,7 @@ public final class SystemView {
             }
         });
         if (!available) {
-            systemPlaceholder.setText("This system does not list its sockets in /proc/net (only Linux does), so there is"
-                    + " nothing to show here. In a terminal, netstat -an lists them.");
+            systemPlaceholder.setText(Texts.get("system.systemView.unavailable"));
         }
     }
 
@@ -244,17 +246,17 @@ public final class SystemView {
 
     private void summarize() {
         if (lastError != null) {
-            systemSummary.setText("Could not read /proc/net: " + lastError);
+            systemSummary.setText(Texts.get("system.systemView.readFailed", lastError));
             return;
         }
         long mine = rows.stream().filter(r -> !r.name().isEmpty()).count();
-        String shownPart = visible.size() == rows.size() ? "" : String.format(Locale.ROOT, "showing %,d of ", visible.size());
-        systemSummary.setText(String.format(Locale.ROOT, "%s%,d sockets, %,d of them this app's · read every second",
-                shownPart, rows.size(), mine));
+        systemSummary.setText(visible.size() == rows.size()
+                ? Texts.get("system.systemView.summary", Texts.count(rows.size()), Texts.count(mine))
+                : Texts.get("system.systemView.summaryFiltered", Texts.count(visible.size()), Texts.count(rows.size()), Texts.count(mine)));
     }
 
     /** An app socket's address as /proc/net writes it, to find its row: ports, or an AF_UNIX socket's path. */
-    private record Own(String name, String netid, boolean v6, int localPort, int peerPort, String path) {
+    private record Own(String name, String netid, boolean v6, int localPort, int peerPort, String path, boolean closed) {
     }
 
     /**
@@ -268,14 +270,14 @@ public final class SystemView {
             listed.add(row.id());
             SocketInfo info = row.info();
             if (info.state() == SocketState.CLOSED) {
-                known.computeIfPresent(row.id(), (id, o) -> o.name.endsWith(CLOSED) ? o
-                        : new Own(row.name() + CLOSED, o.netid, o.v6, o.localPort, o.peerPort, o.path));
+                known.computeIfPresent(row.id(), (id, o) -> o.closed ? o
+                        : new Own(row.name() + closedSuffix, o.netid, o.v6, o.localPort, o.peerPort, o.path, true));
                 continue;
             }
             if (info.local() != null && UnixAddresses.isUnix(info.local())) {
                 String path = UnixAddresses.text(info.local());   // as /proc/net/unix writes it: a path or @name
                 if (!path.equals("None") && !path.equals("''")) {   // unnamed: nothing to find it by
-                    known.put(row.id(), new Own(row.name(), info.type().isStream() ? "u_str" : "u_dgr", false, -1, -1, path));
+                    known.put(row.id(), new Own(row.name(), info.type().isStream() ? "u_str" : "u_dgr", false, -1, -1, path, false));
                 }
                 continue;
             }
@@ -285,7 +287,7 @@ public final class SystemView {
             int localPort = (int) ((PyValue.Int) info.local().get(1)).value();
             int peerPort = info.peer() == null ? -1 : (int) ((PyValue.Int) info.peer().get(1)).value();
             known.put(row.id(), new Own(row.name(), info.type().isStream() ? "tcp" : "udp", info.local().size() > 2, localPort, peerPort,
-                    null));
+                    null, false));
         }
         known.keySet().retainAll(listed);
     }
@@ -298,7 +300,7 @@ public final class SystemView {
         if (!s.isInternet()) {
             for (Own o : own) {
                 // a closed one's path may be another socket's now: a Unix socket leaves no TIME-WAIT behind
-                if (o.path != null && !o.name.endsWith(CLOSED) && o.netid.equals(s.netid()) && o.path.equals(s.local())) {
+                if (o.path != null && !o.closed && o.netid.equals(s.netid()) && o.path.equals(s.local())) {
                     return o.name;
                 }
             }
