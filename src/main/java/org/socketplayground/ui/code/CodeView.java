@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import org.socketplayground.engine.CallRecord;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.transcript.PythonTranscript;
 import org.socketplayground.ui.session.ScriptPlayer;
 import org.socketplayground.ui.session.Session;
@@ -202,7 +203,7 @@ public final class CodeView {
         ClipboardContent content = new ClipboardContent();
         content.putString(transcript.text());
         Clipboard.getSystemClipboard().setContent(content);
-        session.notice("The Python is on the clipboard.");
+        session.notice(Texts.get("codeView.copied"));
     }
 
     @FXML
@@ -224,8 +225,8 @@ public final class CodeView {
             file = new File(preset);
         } else {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a Python script");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Python scripts", "*.py"));
+            chooser.setTitle(Texts.get("codeView.open.dialogTitle"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("codeView.filter.pythonScripts"), "*.py"));
             file = chooser.showOpenDialog(pythonCode.getScene().getWindow());
             if (file == null) {
                 return;
@@ -238,10 +239,9 @@ public final class CodeView {
                         while (cause.getCause() != null) {   // the reason in words, not the wrappers around it
                             cause = cause.getCause();
                         }
-                        session.notice("Could not open " + file + ": " + cause.getMessage());
+                        session.notice(Texts.get("codeView.open.failed", file, cause.getMessage()));
                     } else if (!scripts.play(file.getName(), lines)) {
-                        session.notice("Could not open " + file.getName() + " now: a line is running at the prompt or a"
-                                + " script is playing; open it when they are done.");
+                        session.notice(Texts.get("codeView.open.busy", file.getName()));
                     }
                 }));
     }
@@ -250,15 +250,15 @@ public final class CodeView {
         try {
             long size = Files.size(file.toPath());
             if (size > ScriptPlayer.MAX_BYTES) {
-                throw new IOException(size + " bytes, more than a script's 1 MiB");
+                throw new IOException(Texts.get("codeView.open.tooLarge", size));
             }
             return Files.readAllLines(file.toPath(), StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
-            throw new UncheckedIOException(new IOException("it is not UTF-8 text"));
+            throw new UncheckedIOException(new IOException(Texts.get("codeView.open.notUtf8")));
         } catch (NoSuchFileException e) {
-            throw new UncheckedIOException(new IOException("no such file"));
+            throw new UncheckedIOException(new IOException(Texts.get("codeView.open.noSuchFile")));
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new UncheckedIOException(new IOException("permission denied"));
+            throw new UncheckedIOException(new IOException(Texts.get("codeView.open.permissionDenied")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -268,9 +268,9 @@ public final class CodeView {
     @FXML
     void saveScript() {
         String script = transcript.script(Instant.now());
-        SaveFile.save(pythonCode, new SaveFile.Target("playground.saveTo", "Save the session as a Python script",
-                        "playground_session.py", "Python scripts", "*.py"), () -> script,
-                target -> "Saved the script to " + target + ". Run it with: python3 " + target.getName(),
-                "Could not save the script: ", session::notice);
+        SaveFile.save(pythonCode, new SaveFile.Target("playground.saveTo", Texts.get("codeView.save.dialogTitle"),
+                        "playground_session.py", Texts.get("codeView.filter.pythonScripts"), "*.py"), () -> script,
+                target -> Texts.get("codeView.save.saved", target, target.getName()),
+                reason -> Texts.get("codeView.save.failed", reason), session::notice);
     }
 }

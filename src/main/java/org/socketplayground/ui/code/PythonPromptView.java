@@ -7,6 +7,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
 import org.socketplayground.engine.CallRecord;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.PythonPrompt;
 import org.socketplayground.ui.session.Session;
 
@@ -87,7 +88,7 @@ public final class PythonPromptView {
         pythonPromptState.setVisible(busy);
         pythonPromptState.setManaged(busy);
         // The status bar names the call and its time; here, only what the prompt is doing and the way out.
-        pythonPromptState.setText(call == null ? "running…" : "waiting · Esc ends it");
+        pythonPromptState.setText(call == null ? Texts.get("pythonPromptView.state.running") : Texts.get("pythonPromptView.state.waiting"));
         pythonPrompt.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("busy"), busy);
     }
 }

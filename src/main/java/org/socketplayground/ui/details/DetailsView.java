@@ -1,11 +1,11 @@
 package org.socketplayground.ui.details;
 
-import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.LogRow;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.widgets.SaveFile;
@@ -38,7 +38,7 @@ public final class DetailsView {
         String text = call == null ? "" : LogRow.detail(call, session.names());
         if (cut >= 0) {
             // A line of Python whose call has left the log: the pane kept only the beginning of its data.
-            text += String.format(Locale.ROOT, "(of its %,d bytes, the Python pane keeps these; the log no longer has this call)%n", cut);
+            text += Texts.get("detailsView.cutNote", Texts.count(cut)) + System.lineSeparator();
         }
         detailArea.setText(text);
     }
@@ -50,9 +50,9 @@ public final class DetailsView {
         if (whole == null) {
             return;
         }
-        SaveFile.saveBytes(detailArea, new SaveFile.Target("playground.saveBytesTo", "Save the data's bytes",
-                        "playground_data.bin", "All files", "*"), whole::value,
-                target -> String.format(Locale.ROOT, "Saved %,d bytes to %s.", whole.length(), target),
-                "Could not save the bytes: ", session::notice);
+        SaveFile.saveBytes(detailArea, new SaveFile.Target("playground.saveBytesTo", Texts.get("detailsView.save.dialogTitle"),
+                        "playground_data.bin", Texts.get("detailsView.save.filter"), "*"), whole::value,
+                target -> Texts.get("detailsView.save.saved", Texts.count(whole.length()), target),
+                reason -> Texts.get("detailsView.save.failed", reason), session::notice);
     }
 }

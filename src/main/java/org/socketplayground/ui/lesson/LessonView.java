@@ -8,6 +8,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.text.TextFlow;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.lessons.Demonstration;
 import org.socketplayground.lessons.Lesson;
 import org.socketplayground.lessons.LessonSession;
@@ -45,6 +46,23 @@ public final class LessonView {
         session.lessonProperty().addListener((o, was, now) -> showStep());
         session.lessonChangesProperty().addListener((o, was, now) -> showStep());
         lessonSpeedChoice.getItems().setAll(ShowMe.Speed.values());
+        // The speeds keep their own names (the lesson files' and the logic's); the choice shows them in the window's words.
+        lessonSpeedChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ShowMe.Speed speed) {
+                return speed == null ? "" : speedLabel(speed);
+            }
+
+            @Override
+            public ShowMe.Speed fromString(String text) {
+                for (ShowMe.Speed speed : ShowMe.Speed.values()) {
+                    if (speedLabel(speed).equals(text)) {
+                        return speed;
+                    }
+                }
+                return null;
+            }
+        });
         lessonSpeedChoice.valueProperty().addListener((o, was, now) -> session.showMe().setSpeed(now));
         lessonSpeedChoice.setValue(ShowMe.Speed.NORMAL);
         session.showMe().demonstrationProperty().addListener((o, was, now) -> showStep());
@@ -87,13 +105,24 @@ public final class LessonView {
         boolean stepDone = lesson.isDone(current);
         lessonStatus.getStyleClass().removeAll("done", "todo", "playing");
         lessonStatus.getStyleClass().add(playing ? "playing" : stepDone ? "done" : "todo");
-        lessonStatus.setText(playing ? (shown == null ? "▶ Show me" : "▶ Show me " + shown.number() + " / " + shown.count())
-                : stepDone ? (lesson.isComplete() ? "✔ Done — the whole lesson is complete!" : "✔ Done — on to the next step.")
-                : "To do: " + step.expect().describe());
+        lessonStatus.setText(playing ? (shown == null ? Texts.get("lessonView.status.playing")
+                        : Texts.get("lessonView.status.playingLine", shown.number(), shown.count()))
+                : stepDone ? (lesson.isComplete() ? Texts.get("lessonView.status.lessonComplete") : Texts.get("lessonView.status.stepDone"))
+                : Texts.get("lessonView.status.toDo", step.expect().describe()));
         lessonPreviousButton.setDisable(current == 0);
         lessonNextButton.setDisable(current == steps - 1);
         // twice would make its sockets twice; while it plays, Next and Previous stop it
         lessonShowMeButton.setDisable(step.actions().isEmpty() || stepDone || playing);
+    }
+
+    /** A speed in the window's words. */
+    private static String speedLabel(ShowMe.Speed speed) {
+        return switch (speed) {
+            case SLOW -> Texts.get("lessonView.speed.slow");
+            case NORMAL -> Texts.get("lessonView.speed.normal");
+            case FAST -> Texts.get("lessonView.speed.fast");
+            case INSTANT -> Texts.get("lessonView.speed.instant");
+        };
     }
 
     @FXML
@@ -128,7 +157,7 @@ public final class LessonView {
         lessonShowMeButton.setDisable(true);
         session.showMe().play(lesson).whenComplete((ended, failure) -> {
             if (failure != null) {
-                lessonStatus.setText("Show me stopped: " + failure.getMessage());
+                lessonStatus.setText(Texts.get("lessonView.status.showMeStopped", failure.getMessage()));
             }
         });
     }

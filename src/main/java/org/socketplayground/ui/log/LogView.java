@@ -23,7 +23,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.socketplayground.capture.PcapCapture;
 import org.socketplayground.engine.CallRecord;
-import org.socketplayground.ui.session.Format;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.LogExport;
 import org.socketplayground.ui.session.LogRow;
 import org.socketplayground.ui.session.Session;
@@ -102,7 +102,7 @@ public final class LogView {
         dataOnlyCheck.selectedProperty().addListener((o, was, now) -> filter());
         setUpSelection();
         follow = new FollowEnd(logTable, log.visible(), session.refreshedProperty());
-        MenuItem copy = new MenuItem("Copy row");
+        MenuItem copy = new MenuItem(Texts.get("logView.menu.copyRow"));
         copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
         copy.setOnAction(e -> copySelectedRows());
         logTable.setContextMenu(new ContextMenu(copy));
@@ -166,8 +166,8 @@ public final class LogView {
 
     private void refreshPause() {
         long held = log.arrivedWhilePausedProperty().get();
-        pauseLogToggle.setText(!log.pausedProperty().get() ? "Pause"
-                : held == 0 ? "Resume" : "Resume (" + Format.count(held) + " new)");
+        pauseLogToggle.setText(!log.pausedProperty().get() ? Texts.get("logView.pause.pause")
+                : held == 0 ? Texts.get("logView.pause.resume") : Texts.get("logView.pause.resumeNew", Texts.count(held)));
     }
 
     private void copySelectedRows() {
@@ -197,19 +197,22 @@ public final class LogView {
         List<CallRecord> records = log.visible().stream().map(LogRow::record).toList();
         List<org.socketplayground.engine.SocketInfo> sockets = session.engine().sockets();
         java.util.concurrent.atomic.AtomicReference<PcapCapture.Result> made = new java.util.concurrent.atomic.AtomicReference<>();
-        SaveFile.saveBytes(logTable, new SaveFile.Target("playground.pcapTo", "Export a capture for Wireshark", "playground.pcap",
-                        "pcap captures", "*.pcap"), () -> {
+        SaveFile.saveBytes(logTable, new SaveFile.Target("playground.pcapTo", Texts.get("logView.pcap.dialogTitle"), "playground.pcap",
+                        Texts.get("logView.pcap.filter"), "*.pcap"), () -> {
                     made.set(PcapCapture.of(records, sockets));
                     return made.get().file();
                 },
                 target -> {
                     PcapCapture.Result r = made.get();
-                    String unix = r.unixLeftOut() == 0 ? "" : "; " + Format.count(r.unixLeftOut()) + " AF_UNIX "
-                            + (r.unixLeftOut() == 1 ? "call" : "calls") + " left out (a path has no IP form)";
-                    return "Exported a capture of " + Format.count(r.packets()) + (r.packets() == 1 ? " packet" : " packets")
-                            + " to " + target + unix + ".";
+                    String left = Texts.count(r.unixLeftOut());
+                    String unix = r.unixLeftOut() == 0 ? ""
+                            : r.unixLeftOut() == 1 ? Texts.get("logView.pcap.unixLeftOut.one", left)
+                            : Texts.get("logView.pcap.unixLeftOut.other", left);
+                    String packets = Texts.count(r.packets());
+                    return r.packets() == 1 ? Texts.get("logView.pcap.exported.one", packets, target, unix)
+                            : Texts.get("logView.pcap.exported.other", packets, target, unix);
                 },
-                "Could not export the capture: ", session::notice);
+                reason -> Texts.get("logView.pcap.failed", reason), session::notice);
     }
 
     /** Writes the rows the log shows (after its filter, Data as the Hex toggle shows it) to a CSV file. */
@@ -217,9 +220,10 @@ public final class LogView {
     void exportLog() {
         List<LogRow> snapshot = List.copyOf(log.visible());
         boolean hexData = logHexToggle.isSelected();
-        SaveFile.save(logTable, new SaveFile.Target("playground.exportTo", "Export the log as CSV", "playground_log.csv",
-                        "CSV files", "*.csv"), () -> LogExport.csv(snapshot, hexData),
-                target -> "Exported " + snapshot.size() + " log row" + (snapshot.size() == 1 ? "" : "s") + " to " + target + ".",
-                "Could not export the log: ", session::notice);
+        SaveFile.save(logTable, new SaveFile.Target("playground.exportTo", Texts.get("logView.csv.dialogTitle"), "playground_log.csv",
+                        Texts.get("logView.csv.filter"), "*.csv"), () -> LogExport.csv(snapshot, hexData),
+                target -> snapshot.size() == 1 ? Texts.get("logView.csv.exported.one", snapshot.size(), target)
+                        : Texts.get("logView.csv.exported.other", snapshot.size(), target),
+                reason -> Texts.get("logView.csv.failed", reason), session::notice);
     }
 }

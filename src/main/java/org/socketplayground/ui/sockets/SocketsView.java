@@ -11,6 +11,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.Tooltip;
 import org.socketplayground.engine.SocketState;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.Format;
 import org.socketplayground.ui.session.RateMeter;
 import org.socketplayground.ui.session.Session;
@@ -20,11 +21,6 @@ import org.socketplayground.ui.widgets.TableZoom;
 
 /** The socket table, one row per socket as {@code ss} would list it, and the selected socket's traffic. */
 public final class SocketsView {
-    /** The tooltip of the ⚠ on a socket bound to every interface. */
-    static final String REACHABLE_TOOLTIP =
-            "Reachable from the network: bound to every interface, so other machines can reach this socket. "
-            + "Bind to 127.0.0.1 to keep it on this machine.";
-
     private final Session session;
     private final Tooltip rateTip = new Tooltip();
     @FXML private TableView<SocketRow> socketTable;
@@ -37,10 +33,6 @@ public final class SocketsView {
     @FXML private TableColumn<SocketRow, String> socketReceivedColumn;
     @FXML private TableColumn<SocketRow, String> socketReadyColumn;
     @FXML private TableColumn<SocketRow, Boolean> socketWatchColumn;
-    private static final java.util.Map<String, String> READY_MEANINGS = java.util.Map.of(
-            "r", "Readable: a recv, recvfrom or accept would not wait; select() would list it in its first list",
-            "w", "Writable: a send would not wait; select() would list it in its second list",
-            "rw", "Readable and writable: select() would list it in both lists");
     @FXML private Label rateLabel;
     @FXML private Button removeClosedButton;
     @FXML private Sparkline rateChart;
@@ -62,7 +54,7 @@ public final class SocketsView {
             {
                 options.setOnShowing(e -> {
                     SocketRow row = getTableRow() == null ? null : getTableRow().getItem();
-                    options.setText(row == null ? "" : "Options set away from the defaults: " + String.join(", ", row.info().options()));
+                    options.setText(row == null ? "" : Texts.get("socketsView.optionsTooltip", String.join(", ", row.info().options())));
                 });
             }
 
@@ -81,14 +73,15 @@ public final class SocketsView {
         // What select() would answer now (r, w, rw), and the ticks that make the select() row's read list.
         socketReadyColumn.setCellValueFactory(c -> c.getValue().readyProperty());
         socketReadyColumn.setCellFactory(col -> Cells.styled(text -> text.isEmpty() ? null : "ready",
-                text -> text.isEmpty() ? null : READY_MEANINGS.get(text)));
+                text -> text.isEmpty() ? null : readyMeaning(text)));
         socketWatchColumn.setCellValueFactory(c -> c.getValue().watchedProperty());
         socketWatchColumn.setCellFactory(CheckBoxTableCell.forTableColumn(socketWatchColumn));
         socketTable.setEditable(true);
         socketStateColumn.setCellFactory(col -> Cells.styled(text -> "state-" + text.toLowerCase().replace('-', '_'),
                 text -> SocketState.ofLabel(text).map(SocketState::meaning).orElse(null)));
         socketLocalColumn.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip reachable = new Tooltip(REACHABLE_TOOLTIP);
+            /** The tooltip of the ⚠ on a socket bound to every interface. */
+            private final Tooltip reachable = new Tooltip(Texts.get("socketsView.reachableTooltip"));
             private String applied;
 
             @Override
@@ -152,23 +145,33 @@ public final class SocketsView {
         return false;
     }
 
+    /** What a Ready cell's r, w or rw (the cell's text, as select() answers) means; null for any other text. */
+    private static String readyMeaning(String ready) {
+        return switch (ready) {
+            case "r" -> Texts.get("socketsView.ready.r");
+            case "w" -> Texts.get("socketsView.ready.w");
+            case "rw" -> Texts.get("socketsView.ready.rw");
+            default -> null;
+        };
+    }
+
     /** The selected socket's traffic over the last second, and its last minute as a sparkline. */
     private void refreshRate() {
         SocketRow row = socketTable.getSelectionModel().getSelectedItem();
         if (row == null) {
-            rateLabel.setText("Select a socket to see its traffic");
+            rateLabel.setText(Texts.get("socketsView.rate.noneSelected"));
             rateChart.setValues(new double[0]);
             return;
         }
         RateMeter meter = row.rate();
         boolean udp = !row.info().type().isStream();
         long perSecond = Math.round(meter.datagramsPerSecond());
-        rateLabel.setText(row.name() + " receives " + (udp ? Format.count(perSecond) + " datagrams/s · " : "")
-                + Format.bytesPerSecond(meter.bytesPerSecond()));
+        String bytes = Format.bytesPerSecond(meter.bytesPerSecond());
+        rateLabel.setText(udp ? Texts.get("socketsView.rate.datagrams", row.name(), Texts.count(perSecond), bytes)
+                : Texts.get("socketsView.rate.stream", row.name(), bytes));
         rateChart.setValues(udp ? meter.history() : meter.bytesHistory());
         double peak = rateChart.peak();
-        rateTip.setText("The last minute of what " + row.name() + " received, "
-                + (udp ? "in datagrams per second; peak " + Format.count(Math.round(peak)) + "/s"
-                        : "in bytes per second; peak " + Format.bytesPerSecond(peak)));
+        rateTip.setText(udp ? Texts.get("socketsView.rateTip.datagrams", row.name(), Texts.count(Math.round(peak)))
+                : Texts.get("socketsView.rateTip.stream", row.name(), Format.bytesPerSecond(peak)));
     }
 }

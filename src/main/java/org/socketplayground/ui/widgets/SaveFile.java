@@ -26,12 +26,24 @@ public final class SaveFile {
 
     public static void save(Node owner, Target target, Supplier<String> text, Function<File, String> done, String failed,
                             Consumer<String> notice) {
+        save(owner, target, text, done, reason -> failed + reason, notice);
+    }
+
+    /** As above, the failure said by {@code failed} from the reason's words (a sentence with the reason in its place). */
+    public static void save(Node owner, Target target, Supplier<String> text, Function<File, String> done,
+                            Function<String, String> failed, Consumer<String> notice) {
         saveBytes(owner, target, () -> text.get().getBytes(StandardCharsets.UTF_8), done, failed, notice);
     }
 
     /** As {@link #save}, for bytes as they are (a payload): made and written on a background thread. */
     public static void saveBytes(Node owner, Target target, Supplier<byte[]> bytes, Function<File, String> done, String failed,
                                  Consumer<String> notice) {
+        saveBytes(owner, target, bytes, done, reason -> failed + reason, notice);
+    }
+
+    /** As above, the failure said by {@code failed} from the reason's words. */
+    public static void saveBytes(Node owner, Target target, Supplier<byte[]> bytes, Function<File, String> done,
+                                 Function<String, String> failed, Consumer<String> notice) {
         String preset = System.getProperty(target.presetProperty());
         File file;
         if (preset != null) {
@@ -51,7 +63,7 @@ public final class SaveFile {
                 Files.write(file.toPath(), bytes.get());
                 notice.accept(done.apply(file));
             } catch (IOException | RuntimeException e) {
-                notice.accept(failed + e.getMessage());
+                notice.accept(failed.apply(e.getMessage()));
             }
         });
     }
