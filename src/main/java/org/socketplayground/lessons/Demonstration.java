@@ -31,7 +31,7 @@ public record Demonstration(String line, String socketId, String call, List<PyVa
 
     /** A built-in peer that the step starts. */
     public static Demonstration of(Lesson.StartPeer peer, int number, int count) {
-        String what = Peers.Kind.of(peer.kind()).description + (peer.target() == null ? "" : " → " + peer.target());
+        String what = Peers.Kind.of(peer.kind()).description() + (peer.target() == null ? "" : " → " + peer.target());
         return new Demonstration("Built-in peers: " + what, null, null, List.of(), true, number, count);
     }
 

@@ -181,7 +181,7 @@ public final class LessonSession {
         if (p.as() != null) {
             console.define(p.as(), new PyValue.SocketRef(id));
         }
-        return "# started " + kind.description + " as " + id;
+        return "# started " + kind.description() + " as " + id;
     }
 
     /** The address to reach a named socket at: its local address, with 127.0.0.1 for every interface. */

@@ -13,6 +13,7 @@ import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 
 /**
  * Built-in peers, so that one student alone can run every lesson: echo servers and a launcher of clients.
@@ -54,21 +55,33 @@ public final class Peers implements AutoCloseable {
 
     /** The kinds a lesson or the menu can start. */
     public enum Kind {
-        UDP_ECHO("udp-echo", "UDP echo server, answers prefix + data"),
-        UDP_UPPER("udp-upper", "UDP uppercase echo server"),
-        TCP_ECHO("tcp-echo", "TCP echo server, one client after another"),
-        TCP_ECHO_THREADS("tcp-echo-threads", "TCP echo server, a thread per connection"),
-        UDP_CLIENTS("udp-clients", "UDP clients sending at random moments"),
-        TCP_CLIENTS("tcp-clients", "TCP clients sending at random moments"),
-        UDP_FLOOD("udp-flood", "UDP flood, " + FLOOD_DATAGRAMS + " datagrams as fast as it can"),
-        UDP_PINGER("udp-pinger", "UDP pinger, " + PINGS + " pings, each waiting 1 s for its echo");
+        UDP_ECHO("udp-echo"),
+        UDP_UPPER("udp-upper"),
+        TCP_ECHO("tcp-echo"),
+        TCP_ECHO_THREADS("tcp-echo-threads"),
+        UDP_CLIENTS("udp-clients"),
+        TCP_CLIENTS("tcp-clients"),
+        UDP_FLOOD("udp-flood"),
+        UDP_PINGER("udp-pinger");
 
         public final String word;
-        public final String description;
 
-        Kind(String word, String description) {
+        Kind(String word) {
             this.word = word;
-            this.description = description;
+        }
+
+        /** What the peer is, in the language in use (asked each time: the enum outlives a language choice). */
+        public String description() {
+            return switch (this) {
+                case UDP_ECHO -> Texts.get("peers.kind.udpEcho");
+                case UDP_UPPER -> Texts.get("peers.kind.udpUpper");
+                case TCP_ECHO -> Texts.get("peers.kind.tcpEcho");
+                case TCP_ECHO_THREADS -> Texts.get("peers.kind.tcpEchoThreads");
+                case UDP_CLIENTS -> Texts.get("peers.kind.udpClients");
+                case TCP_CLIENTS -> Texts.get("peers.kind.tcpClients");
+                case UDP_FLOOD -> Texts.get("peers.kind.udpFlood", FLOOD_DATAGRAMS);
+                case UDP_PINGER -> Texts.get("peers.kind.udpPinger", PINGS);
+            };
         }
 
         public static Kind of(String word) {
@@ -77,7 +90,7 @@ public final class Peers implements AutoCloseable {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("no built-in peer called '" + word + "'");
+            throw new IllegalArgumentException(Texts.get("peers.kind.unknown", word));
         }
     }
 
@@ -142,10 +155,10 @@ public final class Peers implements AutoCloseable {
      */
     public PingSummary ping(PyValue.Tuple target, java.util.function.Consumer<String> report) {
         if (!udpTarget(target)) {
-            throw new IllegalArgumentException("the pinger pings an IPv4 (host, port), not " + target.repr());
+            throw new IllegalArgumentException(Texts.get("peers.pinger.notIpv4", target.repr()));
         }
         String id = newSocket(SockType.SOCK_DGRAM);
-        report.accept("Pinging " + target.repr() + " from " + id);
+        report.accept(Texts.get("peers.pinger.pinging", target.repr(), id));
         if (isLoopback(target) && call(id, "bind", SocketEngine.address("127.0.0.1", 0)).failed()) {
             return new PingSummary(id, 0, List.of());
         }
@@ -157,7 +170,7 @@ public final class Peers implements AutoCloseable {
             long start = System.nanoTime();
             CallRecord out = call(id, "sendto", PyValue.of(message.getBytes(StandardCharsets.US_ASCII)), target);
             if (out.failed()) {
-                report.accept("Ping " + seq + ": " + out.error());
+                report.accept(Texts.get("peers.pinger.failed", seq, out.error()));
                 if (over(out)) {
                     break;
                 }
@@ -166,7 +179,7 @@ public final class Peers implements AutoCloseable {
             sent++;
             CallRecord echo = call(id, "recvfrom", PyValue.of(1024));
             if (echo.failed()) {
-                report.accept("Ping " + seq + ": Request timed out");
+                report.accept(Texts.get("peers.pinger.timedOut", seq));
                 if (over(echo)) {
                     break;
                 }
@@ -174,7 +187,7 @@ public final class Peers implements AutoCloseable {
             }
             double ms = (System.nanoTime() - start) / 1e6;
             rtts.add(ms);
-            report.accept("Ping " + seq + ": RTT " + String.format(Locale.ROOT, "%.3f", ms) + " ms");
+            report.accept(Texts.get("peers.pinger.rtt", seq, String.format(Locale.ROOT, "%.3f", ms)));
         }
         call(id, "close");
         PingSummary summary = new PingSummary(id, sent, rtts);
@@ -199,14 +212,15 @@ public final class Peers implements AutoCloseable {
 
         @Override
         public String toString() {
-            String head = "Ping statistics: " + sent + " sent, " + rtts.size() + " received, " + lossPercent() + "% loss";
+            String head = Texts.get("peers.pinger.statistics", sent, rtts.size(), lossPercent());
             if (rtts.isEmpty()) {
                 return head;
             }
             double min = rtts.stream().mapToDouble(Double::doubleValue).min().orElse(0);
             double max = rtts.stream().mapToDouble(Double::doubleValue).max().orElse(0);
             double avg = rtts.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            return head + String.format(Locale.ROOT, "; RTT min/avg/max %.3f/%.3f/%.3f ms", min, avg, max);
+            return head + Texts.get("peers.pinger.rtts", String.format(Locale.ROOT, "%.3f", min), String.format(Locale.ROOT, "%.3f", avg),
+                    String.format(Locale.ROOT, "%.3f", max));
         }
     }
 

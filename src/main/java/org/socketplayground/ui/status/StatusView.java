@@ -13,6 +13,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import org.controlsfx.control.StatusBar;
 import org.socketplayground.engine.CallRecord;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.system.Interfaces;
 import org.socketplayground.ui.session.Format;
 import org.socketplayground.ui.session.Session;
@@ -40,7 +41,7 @@ public final class StatusView {
         Shortcuts.install(statusBar, Map.of(new KeyCodeCombination(KeyCode.ESCAPE), this::abandonWaiting));
         // Read once, off the JavaFX thread: what a student tells a classmate to send to.
         CompletableFuture.supplyAsync(() -> Interfaces.mainAddress(Interfaces.list())).thenAccept(main -> Platform.runLater(() ->
-                machineAddressLabel.setText(main.map(a -> "this machine: " + a).orElse("this machine: loopback only"))));
+                machineAddressLabel.setText(main.map(a -> Texts.get("statusView.thisMachine", a)).orElseGet(() -> Texts.get("statusView.thisMachine.loopbackOnly")))));
     }
 
     /** Ends the waiting calls of the selected socket (or every waiting call when none is selected). */
@@ -56,13 +57,15 @@ public final class StatusView {
         int sockets = session.sockets().size();
         long datagrams = session.datagramsSeen();
         String notice = session.noticeProperty().get();
-        statusBar.setText(sockets + " socket" + (sockets == 1 ? "" : "s")
-                + "  ·  " + waiting.size() + " waiting"
-                + "  ·  " + Format.count(session.recordsSeen()) + (session.recordsSeen() == 1 ? " call" : " calls")
-                + "  ·  " + Format.count(datagrams) + (datagrams == 1 ? " datagram" : " datagrams") + " received"
-                + "  ·  log shows " + Format.count(log.visible().size()) + " of the last " + Format.count(log.maxRows()) + " calls"
-                + (log.trimmedForBytesProperty().get() > 0 ? ", the oldest left early to stay within " + Format.bytes(log.maxBytes()) : "")
-                + (log.pausedProperty().get() ? ", paused" : "")
+        long calls = session.recordsSeen();
+        statusBar.setText(Texts.get(sockets == 1 ? "statusView.sockets.one" : "statusView.sockets.other", sockets)
+                + "  ·  " + Texts.get("statusView.waiting", waiting.size())
+                + "  ·  " + Texts.get(calls == 1 ? "statusView.calls.one" : "statusView.calls.other", Texts.count(calls))
+                + "  ·  " + Texts.get(datagrams == 1 ? "statusView.datagramsReceived.one" : "statusView.datagramsReceived.other",
+                        Texts.count(datagrams))
+                + "  ·  " + Texts.get("statusView.logShows", Texts.count(log.visible().size()), Texts.count(log.maxRows()))
+                + (log.trimmedForBytesProperty().get() > 0 ? Texts.get("statusView.logTrimmed", Format.bytes(log.maxBytes())) : "")
+                + (log.pausedProperty().get() ? Texts.get("statusView.logPaused") : "")
                 + (notice.isEmpty() ? "" : "  ·  " + notice));
         refreshWaiting(waiting);
     }
@@ -92,7 +95,7 @@ public final class StatusView {
             return;
         }
         long elapsed = Duration.between(newest.time(), Instant.now()).toNanos();
-        waitingLabel.setText("waiting: " + Format.cap(newest.expression(), 200) + " blocked for " + Format.seconds(elapsed)
-                + (shown > 1 ? "  (+" + (shown - 1) + " more waiting)" : ""));
+        waitingLabel.setText(Texts.get("statusView.waitingCall", Format.cap(newest.expression(), 200), Format.seconds(elapsed))
+                + (shown > 1 ? "  " + Texts.get("statusView.moreWaiting", shown - 1) : ""));
     }
 }

@@ -138,20 +138,20 @@ public final class ToolbarView {
 
     private void setUpPeers() {
         Peers peers = session.peers();
-        addPeer("UDP echo server — answers 'OK...' + data", send -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, Peers.DEFAULT_PREFIX));
-        addPeer("UDP echo server with the prefix in the Send field",
+        addPeer(Texts.get("toolbarView.peer.udpEcho"), send -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, Peers.DEFAULT_PREFIX));
+        addPeer(Texts.get("toolbarView.peer.udpEchoPrefix"),
                 send -> peers.startServer(Peers.Kind.UDP_ECHO, Peers.LOOPBACK, 0, send));
-        addPeer("UDP uppercase echo server", send -> peers.startServer(Peers.Kind.UDP_UPPER, Peers.LOOPBACK, 0, null));
-        addPeer("TCP echo server — one client after another", send -> peers.startServer(Peers.Kind.TCP_ECHO, Peers.LOOPBACK, 0, null));
-        addPeer("TCP echo server — a thread per connection", send -> peers.startServer(Peers.Kind.TCP_ECHO_THREADS, Peers.LOOPBACK, 0, null));
+        addPeer(Texts.get("toolbarView.peer.udpUpper"), send -> peers.startServer(Peers.Kind.UDP_UPPER, Peers.LOOPBACK, 0, null));
+        addPeer(Texts.get("toolbarView.peer.tcpEcho"), send -> peers.startServer(Peers.Kind.TCP_ECHO, Peers.LOOPBACK, 0, null));
+        addPeer(Texts.get("toolbarView.peer.tcpEchoThreads"), send -> peers.startServer(Peers.Kind.TCP_ECHO_THREADS, Peers.LOOPBACK, 0, null));
         peersMenu.getItems().add(new SeparatorMenuItem());
-        MenuItem udpClients = new MenuItem("5 UDP clients → the Send destination");
+        MenuItem udpClients = new MenuItem(Texts.get("toolbarView.peer.udpClients"));
         udpClients.setOnAction(e -> startClients(true));
-        MenuItem tcpClients = new MenuItem("5 TCP clients → the Send destination");
+        MenuItem tcpClients = new MenuItem(Texts.get("toolbarView.peer.tcpClients"));
         tcpClients.setOnAction(e -> startClients(false));
-        MenuItem flood = new MenuItem("UDP flood: " + Peers.FLOOD_DATAGRAMS + " datagrams at once → the Send destination");
+        MenuItem flood = new MenuItem(Texts.get("toolbarView.peer.udpFlood", Peers.FLOOD_DATAGRAMS));
         flood.setOnAction(e -> startClients(null));
-        MenuItem pinger = new MenuItem("UDP pinger: " + Peers.PINGS + " pings → the Send destination");
+        MenuItem pinger = new MenuItem(Texts.get("toolbarView.peer.udpPinger", Peers.PINGS));
         pinger.setOnAction(e -> startPinger());
         peersMenu.getItems().addAll(udpClients, tcpClients, flood, pinger);
     }
@@ -161,7 +161,7 @@ public final class ToolbarView {
         Inputs.Parsed<String> host = Inputs.host(session.drafts().destHost().get());
         Inputs.Parsed<Long> port = Inputs.port(session.drafts().destPort().get());
         if (!host.ok() || !port.ok()) {
-            session.refuse("No call made: the destination field needs fixing.", host.ok() ? port.error() : host.error(),
+            session.refuse(Texts.get("toolbarView.destinationRefused"), host.ok() ? port.error() : host.error(),
                     host.ok() ? "destPortField" : "destHostField");
             return null;
         }
@@ -175,7 +175,7 @@ public final class ToolbarView {
             return;
         }
         session.inBackground(() -> session.peers().ping(target, line -> javafx.application.Platform.runLater(() -> session.notice(line)))
-                .toString(), "The pinger stopped: ");
+                .toString(), Texts.get("toolbarView.pingerStopped"));
     }
 
     /** start gets the Send field's text, read here on the JavaFX thread, and runs on a thread of its own. */
@@ -183,8 +183,8 @@ public final class ToolbarView {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> {
             String send = session.drafts().payload().get();
-            session.inBackground(() -> "Started " + text + " as " + start.apply(send)
-                    + " (on 127.0.0.1; see its port in the table).", "Could not start the peer: ");
+            session.inBackground(() -> Texts.get("toolbarView.peerStarted", text, start.apply(send)),
+                    Texts.get("toolbarView.peerNotStarted"));
         });
         peersMenu.getItems().add(item);
     }
@@ -209,8 +209,8 @@ public final class ToolbarView {
     @FXML
     void openLesson() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a lesson");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lessons (Markdown)", "*.md", "*.txt"));
+        chooser.setTitle(Texts.get("toolbarView.lessonChooser.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("toolbarView.lessonChooser.filter"), "*.md", "*.txt"));
         File file = chooser.showOpenDialog(toolbar.getScene().getWindow());
         if (file != null) {
             openLesson(file.toPath());
@@ -224,7 +224,7 @@ public final class ToolbarView {
             lessonChoice.getItems().add(opened);
             lessonChoice.setValue(opened);
         } catch (IOException | LessonParser.LessonException e) {
-            session.refuse("Could not open the lesson " + file.getFileName(), e.getMessage());
+            session.refuse(Texts.get("toolbarView.lessonNotOpened", file.getFileName()), e.getMessage());
         }
     }
 
