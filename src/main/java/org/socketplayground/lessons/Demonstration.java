@@ -4,6 +4,7 @@ import java.util.List;
 import org.socketplayground.engine.PyConsole;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.peers.Peers;
 
 /**
@@ -31,14 +32,17 @@ public record Demonstration(String line, String socketId, String call, List<PyVa
 
     /** A built-in peer that the step starts. */
     public static Demonstration of(Lesson.StartPeer peer, int number, int count) {
-        String what = Peers.Kind.of(peer.kind()).description() + (peer.target() == null ? "" : " → " + peer.target());
-        return new Demonstration("Built-in peers: " + what, null, null, List.of(), true, number, count);
+        String what = Peers.Kind.of(peer.kind()).description();
+        String line = peer.target() == null ? Texts.get("lessons.demonstration.peer", what)
+                : Texts.get("lessons.demonstration.peerTo", what, peer.target());
+        return new Demonstration(line, null, null, List.of(), true, number, count);
     }
 
     /** The datagram lab that the step sets on a socket, as the Lab tab would. */
     public static Demonstration of(Lesson.SetLab lab, int number, int count) {
-        return new Demonstration("Lab tab: " + (lab.off() ? "lab off on " + lab.target() : "lab on " + lab.target() + ", loss "
-                + lab.loss() + "%, seed " + lab.seed()), null, null, List.of(), true, number, count);
+        String line = lab.off() ? Texts.get("lessons.demonstration.labOff", lab.target())
+                : Texts.get("lessons.demonstration.labOn", lab.target(), lab.loss(), lab.seed());
+        return new Demonstration(line, null, null, List.of(), true, number, count);
     }
 
     /** The i-th argument, or null when the line gives fewer. */

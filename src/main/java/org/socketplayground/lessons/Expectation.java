@@ -2,6 +2,7 @@ package org.socketplayground.lessons;
 
 import java.util.Locale;
 import org.socketplayground.engine.CallRecord;
+import org.socketplayground.i18n.Texts;
 
 /**
  * The call a step waits for, written {@code recvfrom -> BlockingIOError} or {@code socket(SOCK_DGRAM) -> ok}:
@@ -51,9 +52,9 @@ public record Expectation(String call, String argsContain, String outcome) {
             return what;
         }
         return switch (outcome.toLowerCase(Locale.ROOT)) {
-            case "ok" -> what + " that succeeds";
-            case "error" -> what + " that raises";
-            default -> what + " giving " + outcome;
+            case "ok" -> Texts.get("lessons.expectation.succeeds", what);
+            case "error" -> Texts.get("lessons.expectation.raises", what);
+            default -> Texts.get("lessons.expectation.giving", what, outcome);
         };
     }
 }

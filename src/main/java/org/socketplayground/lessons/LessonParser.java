@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.peers.Peers;
 
 /**
@@ -40,7 +41,7 @@ public final class LessonParser {
             return read(markdown);
         } catch (RuntimeException e) {
             // Whatever a file holds, the teacher reads why it was refused, never a Java exception escaping Open…
-            throw new LessonException("cannot read this lesson (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw new LessonException(Texts.get("lessons.lessonParser.unreadable", e.getClass().getSimpleName(), e.getMessage()));
         }
     }
 
@@ -76,10 +77,10 @@ public final class LessonParser {
                 continue;
             }
             if (step == null) {
-                throw new LessonException("line " + (i + 1) + ": '" + key + ":' belongs under a step (## title)");
+                throw new LessonException(Texts.get("lessons.lessonParser.directiveOutsideStep", i + 1, key));
             }
             if (value.isEmpty() && !key.equals("peer")) {
-                throw new LessonException("line " + (i + 1) + ": '" + key + ":' needs something after the colon");
+                throw new LessonException(Texts.get("lessons.lessonParser.directiveEmpty", i + 1, key));
             }
             switch (key) {
                 case "expect" -> step.expect = Expectation.parse(value);
@@ -94,10 +95,10 @@ public final class LessonParser {
             steps.add(step.build());
         }
         if (title == null) {
-            throw new LessonException("a lesson starts with its title: '# Title'");
+            throw new LessonException(Texts.get("lessons.lessonParser.noTitle"));
         }
         if (steps.isEmpty()) {
-            throw new LessonException("a lesson needs at least one step: '## Step title'");
+            throw new LessonException(Texts.get("lessons.lessonParser.noSteps"));
         }
         return new Lesson(title, intro.toString().strip(), steps);
     }
@@ -116,18 +117,17 @@ public final class LessonParser {
             }
             if (kv.length != 2 || !java.util.Set.of("loss", "duplicate", "reorder", "delay", "jitter", "corrupt", "seed").contains(kv[0])
                     || !kv[1].matches("\\d{1,9}")) {
-                throw new LessonException("line " + line + ": cannot read '" + words[i] + "' in 'Lab: " + value
-                        + "' (write loss=30 seed=1, percentages and milliseconds as whole numbers, or off)");
+                throw new LessonException(Texts.get("lessons.lessonParser.labWord", line, words[i], value));
             }
             v.put(kv[0], Long.parseLong(kv[1]));
         }
         for (String percent : List.of("loss", "duplicate", "reorder", "corrupt")) {
             if (v.getOrDefault(percent, 0L) > 100) {
-                throw new LessonException("line " + line + ": '" + percent + "' is a percentage, 0 to 100");
+                throw new LessonException(Texts.get("lessons.lessonParser.labPercent", line, percent));
             }
         }
         if (v.getOrDefault("jitter", 0L) > v.getOrDefault("delay", 0L) || v.getOrDefault("delay", 0L) > 10_000) {
-            throw new LessonException("line " + line + ": a delay is 0 to 10000 ms, and its jitter no more than the delay");
+            throw new LessonException(Texts.get("lessons.lessonParser.labDelay", line));
         }
         return new Lesson.SetLab(words[0], v.getOrDefault("loss", 0L).intValue(), v.getOrDefault("duplicate", 0L).intValue(),
                 v.getOrDefault("reorder", 0L).intValue(), v.getOrDefault("delay", 0L).intValue(),
@@ -137,7 +137,7 @@ public final class LessonParser {
     private static Lesson.StartPeer peer(String value, int line) throws LessonException {
         String[] words = value.split("\\s+");
         if (words.length == 0 || words[0].isEmpty()) {
-            throw new LessonException("line " + line + ": 'Peer:' needs a kind, such as udp-echo");
+            throw new LessonException(Texts.get("lessons.lessonParser.peerNoKind", line));
         }
         String as = null;
         String prefix = null;
@@ -154,18 +154,18 @@ public final class LessonParser {
             } else if (w.matches("[+-]?\\d+")) {
                 count = clientCount(w, value, line);
             } else {
-                throw new LessonException("line " + line + ": cannot read '" + w + "' in 'Peer: " + value + "'");
+                throw new LessonException(Texts.get("lessons.lessonParser.peerWord", line, w, value));
             }
         }
         Peers.Kind kind;
         try {
             kind = Peers.Kind.of(words[0]);
         } catch (IllegalArgumentException e) {
-            throw new LessonException("line " + line + ": " + e.getMessage());
+            throw new LessonException(Texts.get("lessons.lessonParser.peerKind", line, e.getMessage()));
         }
         if ((kind == Peers.Kind.UDP_CLIENTS || kind == Peers.Kind.TCP_CLIENTS || kind == Peers.Kind.UDP_FLOOD
                 || kind == Peers.Kind.UDP_PINGER) && target == null) {
-            throw new LessonException("line " + line + ": '" + words[0] + "' needs 'to NAME', the socket the clients send to");
+            throw new LessonException(Texts.get("lessons.lessonParser.peerNoTarget", line, words[0]));
         }
         return new Lesson.StartPeer(words[0], as, prefix, count, target);
     }
@@ -179,8 +179,7 @@ public final class LessonParser {
             n = Long.MAX_VALUE;
         }
         if (n < 1 || n > Peers.MAX_CLIENTS) {
-            throw new LessonException("line " + line + ": 'Peer: " + value + "' asks for " + word + " clients; a lesson starts 1 to "
-                    + Peers.MAX_CLIENTS);
+            throw new LessonException(Texts.get("lessons.lessonParser.peerCount", line, value, word, Peers.MAX_CLIENTS));
         }
         return (int) n;
     }

@@ -7,6 +7,7 @@ import org.socketplayground.engine.PyConsole;
 import org.socketplayground.engine.SocketEngine;
 import org.socketplayground.engine.SocketInfo;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 import org.socketplayground.peers.Peers;
 
 /**
@@ -145,12 +146,15 @@ public final class LessonSession {
     /** Puts the datagram lab in front of a named socket (or takes it away) and says what it did. */
     public String setLab(Lesson.SetLab l) {
         if (!(console.variable(l.target()) instanceof PyValue.SocketRef ref)) {
-            return "# no socket called " + l.target() + " for the lab";
+            return Texts.get("lessons.lessonSession.labNoSocket", l.target());
         }
         org.socketplayground.engine.Lab.Settings settings = l.off() ? null : new org.socketplayground.engine.Lab.Settings(
                 l.loss(), l.duplicate(), l.reorder(), l.delay(), l.jitter(), l.corrupt(), l.seed());
-        return engine.lab(ref.id(), settings) ? "# the lab on " + l.target() + ": " + (settings == null ? "off" : settings.describe())
-                : "# " + l.target() + " is no open UDP socket: no lab";
+        if (!engine.lab(ref.id(), settings)) {
+            return Texts.get("lessons.lessonSession.labNotUdp", l.target());
+        }
+        return settings == null ? Texts.get("lessons.lessonSession.labOff", l.target())
+                : Texts.get("lessons.lessonSession.labOn", l.target(), settings.describe());
     }
 
     /** Starts a step's built-in peer and says what started; blocks briefly while its socket is bound. */
@@ -159,29 +163,29 @@ public final class LessonSession {
         if (kind == Peers.Kind.UDP_PINGER) {
             PyValue.Tuple target = addressOf(p.target());
             if (target == null) {
-                return "# no socket called " + p.target() + " to ping";
+                return Texts.get("lessons.lessonSession.pingNoSocket", p.target());
             }
             peers.startPinger(target);
-            return "# started the UDP pinger: " + Peers.PINGS + " pings to " + p.target();
+            return Texts.get("lessons.lessonSession.startedPinger", Peers.PINGS, p.target());
         }
         if (kind == Peers.Kind.UDP_FLOOD) {
             PyValue.Tuple target = addressOf(p.target());
-            return target == null ? "# no socket called " + p.target() + " to send to"
-                    : "# started a flood of " + Peers.FLOOD_DATAGRAMS + " datagrams from " + peers.startFlood(target);
+            return target == null ? Texts.get("lessons.lessonSession.sendNoSocket", p.target())
+                    : Texts.get("lessons.lessonSession.startedFlood", Peers.FLOOD_DATAGRAMS, peers.startFlood(target));
         }
         if (kind == Peers.Kind.UDP_CLIENTS || kind == Peers.Kind.TCP_CLIENTS) {
             PyValue.Tuple target = addressOf(p.target());
             if (target == null) {
-                return "# no socket called " + p.target() + " to send to";
+                return Texts.get("lessons.lessonSession.sendNoSocket", p.target());
             }
             List<String> ids = peers.startClients(kind == Peers.Kind.UDP_CLIENTS, p.count(), target);
-            return "# started " + ids.size() + " clients: " + String.join(", ", ids);
+            return Texts.get("lessons.lessonSession.startedClients", ids.size(), String.join(", ", ids));
         }
         String id = peers.startServer(kind, Peers.LOOPBACK, 0, p.prefix() == null ? Peers.DEFAULT_PREFIX : p.prefix());
         if (p.as() != null) {
             console.define(p.as(), new PyValue.SocketRef(id));
         }
-        return "# started " + kind.description() + " as " + id;
+        return Texts.get("lessons.lessonSession.startedServer", kind.description(), id);
     }
 
     /** The address to reach a named socket at: its local address, with 127.0.0.1 for every interface. */
