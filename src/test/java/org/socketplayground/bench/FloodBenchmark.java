@@ -60,8 +60,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * and 100,000 datagrams/s; the datagrams the kernel dropped at each socket.</li>
  * <li>Responsiveness: the longest gap between two pulses, from an AnimationTimer, during the app's flood.</li>
  * <li>Memory: heap in use after a flood of 2,000,000 datagrams to the app and System.gc().</li>
- * <li>Start-up: JVM start to the layout of the first pulse after the main window shows, median of fresh JVMs
- * ({@link StartupProbe}); also with an AppCDS archive, for comparison.</li>
+ * <li>Start-up: the launch to the layout of the first pulse after the main window shows, median of fresh JVMs
+ * ({@link StartupProbe}), from the app image of {@code mvn -Pdist package} if it was built (else from the jars; the
+ * table says which); also from the jars, and from the jars with an AppCDS archive, for comparison.</li>
  * <li>TCP: clients in the sender's JVM connect at once to a listening socket of the app; the user's part
  * (accept() once per client, then "receive continuously" on each connection) goes through the window; each client
  * sends 100 messages; a client counts when its connection's row shows every byte it sent.</li>
@@ -176,7 +177,7 @@ class FloodBenchmark {
                     other.rate());
         }
         // 4. Start-up, in fresh JVMs once this one is quiet.
-        Startup startup = PARTS.contains("startup") ? startup() : new Startup(0, List.of(), -1, List.of(), "");
+        Startup startup = PARTS.contains("startup") ? startup() : Startup.none();
 
         double ratio = flood.rate() / baseline.rate();
         row("UDP flood, bare DatagramChannel loop", String.format(Locale.ROOT, "%,.0f datagrams/s", baseline.rate()),
@@ -196,9 +197,11 @@ class FloodBenchmark {
         row("heap after " + String.format(Locale.ROOT, "%,d", MEMORY_DATAGRAMS) + " datagrams and GC", BenchLine.cell(PARTS, "memory", memory.heapMb() + " MB"),
                 memory.detail() + "; target <= 256");
         row("start-up to first frame (median of " + STARTUP_RUNS + ")", BenchLine.cell(PARTS, "startup", startup.medianMs() + " ms"),
-                "fresh JVMs, app on jars; runs " + startup.runs() + "; last run: JVM+toolkit to start(), start(), to the pulse = "
+                "from the launch, " + startup.from() + "; runs " + startup.runs() + "; last run: launch to start(), start(), to the pulse = "
                         + startup.phases() + " ms; target <= 1000");
-        row("start-up with an AppCDS archive (not in the line)", startup.cdsMedianMs() < 0 ? "n/a" : startup.cdsMedianMs() + " ms",
+        row("start-up from the jars (not in the line)", startup.jarsMedianMs() < 0 ? "n/a" : startup.jarsMedianMs() + " ms",
+                "the JDK's java, the app and its libraries as jars; runs " + startup.jarsRuns());
+        row("start-up from the jars with an AppCDS archive (not in the line)", startup.cdsMedianMs() < 0 ? "n/a" : startup.cdsMedianMs() + " ms",
                 "java -XX:SharedArchiveFile=app.jsa, archive from one training run; runs " + startup.cdsRuns());
         row("TCP clients whose bytes all arrived", BenchLine.cell(PARTS, "tcp", tcp.complete() + "/" + TCP_CLIENTS), tcp.detail());
         row("longest pulse gap during TCP", BenchLine.cell(PARTS, "tcp", tcp.stallMs() + " ms"), tcp.stallDetail() + "; target <= 50");
@@ -533,33 +536,75 @@ class FloodBenchmark {
     // ---------------------------------------------------------------- 4. start-up
 
     /** Start-up, median of fresh JVMs: as the app starts today, and with an AppCDS archive of its classes. */
-    record Startup(long medianMs, List<Long> runs, long cdsMedianMs, List<Long> cdsRuns, String phases) {
+    /**
+     * Start-up medians: from the app image when there is one (what the line reports), from the jars, and from the jars
+     * with an AppCDS archive; -1 for what was not measured. {@code from} names what the line's figure is.
+     */
+    record Startup(long medianMs, String from, List<Long> runs, String phases, long jarsMedianMs, List<Long> jarsRuns,
+                   long cdsMedianMs, List<Long> cdsRuns) {
+        static Startup none() {
+            return new Startup(0, "", List.of(), "", -1, List.of(), -1, List.of());
+        }
     }
 
+    /** The app image of {@code mvn -Pdist package}, if built: the benchmark's start-up then runs from it. */
+    private static final Path IMAGE = Path.of(System.getProperty("bench.image", "target/dist/socket-playground"));
+
     /**
-     * Runs the probe in fresh JVMs on jars, as a packaged app runs (class data sharing cannot archive classes from
-     * directories): first as is, then with a dynamic AppCDS archive made by one training run.
+     * JavaFX is a set of named modules in the image: Monocle, on the class path beside the app, reaches the toolkit's
+     * internals as TestFX's documentation says a modular JavaFX needs.
+     */
+    private static final List<String> MONOCLE_ON_MODULES = List.of(
+            "--add-exports", "javafx.graphics/com.sun.glass.ui=ALL-UNNAMED",
+            "--add-opens", "javafx.graphics/com.sun.glass.ui=ALL-UNNAMED",
+            "--add-exports", "javafx.graphics/com.sun.glass.events=ALL-UNNAMED",
+            "--add-exports", "javafx.graphics/com.sun.javafx.util=ALL-UNNAMED",
+            "--add-exports", "javafx.graphics/com.sun.javafx.application=ALL-UNNAMED",
+            "--add-exports", "javafx.graphics/com.sun.javafx.tk=ALL-UNNAMED",
+            "--add-exports", "javafx.base/com.sun.javafx.logging=ALL-UNNAMED");
+
+    /**
+     * Runs the probe in fresh JVMs: from the app image if it was built (its runtime, its CDS archive, its class path),
+     * then on jars as a packaged app runs (class data sharing cannot archive classes from directories), first as is,
+     * then with a dynamic AppCDS archive made by one training run.
      */
     private Startup startup() throws Exception {
+        List<Long> image = new ArrayList<>();
+        String imagePhases = "";
+        Path imageJava = IMAGE.resolve("runtime/bin/java");
+        if (Files.isExecutable(imageJava)) {
+            String monocle = jars.deps().stream().filter(d -> d.contains("openjfx-monocle")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Monocle jar on the class path"));
+            String cp = IMAGE.resolve("lib").toAbsolutePath() + "/*" + java.io.File.pathSeparator + jars.probeJar()
+                    + java.io.File.pathSeparator + monocle;
+            for (int i = 0; i < STARTUP_RUNS; i++) {
+                image.add(probe(imageJava.toString(), cp, MONOCLE_ON_MODULES.toArray(String[]::new)));
+            }
+            imagePhases = lastPhases;
+        }
         String cp = jars.classPath();
-        Path dir = jars.dir();
         List<Long> plain = new ArrayList<>();
         for (int i = 0; i < STARTUP_RUNS; i++) {
-            plain.add(probe(cp));
+            plain.add(probe(javaBinary(), cp));
         }
-        String phases = lastPhases;
-        Path archive = dir.resolve("app.jsa").toAbsolutePath();
+        String jarPhases = lastPhases;
+        Path archive = jars.dir().resolve("app.jsa").toAbsolutePath();
         Files.deleteIfExists(archive);
         List<Long> cds = new ArrayList<>();
         try {
-            probe(cp, "-XX:ArchiveClassesAtExit=" + archive);
+            probe(javaBinary(), cp, "-XX:ArchiveClassesAtExit=" + archive);
             for (int i = 0; i < STARTUP_RUNS && Files.exists(archive); i++) {
-                cds.add(probe(cp, "-XX:SharedArchiveFile=" + archive));
+                cds.add(probe(javaBinary(), cp, "-XX:SharedArchiveFile=" + archive));
             }
         } catch (IllegalStateException e) {
             cds.clear();   // reported as not available
         }
-        return new Startup(median(plain), plain, cds.isEmpty() ? -1 : median(cds), cds, phases);
+        long jars = median(plain);
+        long cdsMedian = cds.isEmpty() ? -1 : median(cds);
+        return image.isEmpty()
+                ? new Startup(jars, "app on jars (no app image: build it first with mvn -Pdist package)", plain, jarPhases,
+                        jars, plain, cdsMedian, cds)
+                : new Startup(median(image), "app image " + IMAGE, image, imagePhases, jars, plain, cdsMedian, cds);
     }
 
     private static long median(List<Long> values) {
@@ -570,9 +615,9 @@ class FloodBenchmark {
 
     private static String lastPhases = "";
 
-    /** One fresh JVM with the start-up probe; its time in ms. */
-    private static long probe(String cp, String... jvmOptions) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+    /** One fresh JVM with the start-up probe, on that java and class path; its time in ms from the launch. */
+    private static long probe(String java, String cp, String... jvmOptions) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(List.of(jvmOptions));
         String extra = System.getProperty("bench.startupJvmArgs", "");
         if (!extra.isBlank()) {
@@ -580,7 +625,7 @@ class FloodBenchmark {
         }
         cmd.addAll(List.of("-Xshare:auto", "-cp", cp, "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
                 "-Dprism.order=sw", "-Dheadless.geometry=1600x1000-32", "-Djava.awt.headless=true",
-                StartupProbe.class.getName()));
+                "-Dprobe.launchedAt=" + System.currentTimeMillis(), StartupProbe.class.getName()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Long ms = null;
         StringBuilder out = new StringBuilder();

@@ -9,9 +9,9 @@ import org.socketplayground.ui.PlaygroundApp;
 
 /**
  * Start-up probe, run in a fresh JVM by the benchmark: starts the real application and prints
- * {@code startup_ms=N}, the time from the JVM's start to the end of layout in the first pulse after the main
- * window is shown (the frame that is then drawn), and {@code phases_ms=A,B,C}: JVM start to Application.start
- * (JVM and toolkit), start() itself (FXML, controller, show), and on to that pulse; then it exits. This class is the launcher, not the Application,
+ * {@code startup_ms=N}, the time from the launch ({@code -Dprobe.launchedAt}, the launcher's clock; else the JVM's
+ * start) to the end of layout in the first pulse after the main window is shown (the frame that is then drawn), and
+ * {@code phases_ms=A,B,C}: launch to Application.start (JVM and toolkit), start() itself (FXML, controller, show), and on to that pulse; then it exits. This class is the launcher, not the Application,
  * so that the java launcher does not insist on JavaFX being on the module path.
  */
 public final class StartupProbe {
@@ -20,6 +20,13 @@ public final class StartupProbe {
 
     public static void main(String[] args) {
         Application.launch(ProbeApp.class, args);
+    }
+
+    /** When the launcher started this JVM; the app image has no java.management, so it says so itself. */
+    private static long launchedAt() {
+        long launched = Long.getLong("probe.launchedAt", 0);
+        // read only now, so that loading the management classes is not counted
+        return launched > 0 ? launched : ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     public static final class ProbeApp extends PlaygroundApp {
@@ -35,8 +42,7 @@ public final class StartupProbe {
             once[0] = () -> {
                 long shownAt = System.currentTimeMillis();
                 stage.getScene().removePostLayoutPulseListener(once[0]);
-                // Read the JVM's start time only now, so that loading the management classes is not counted.
-                long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+                long jvmStart = launchedAt();
                 System.out.println("startup_ms=" + (shownAt - jvmStart));
                 System.out.println("phases_ms=" + (startCalled - jvmStart) + "," + (startReturned - startCalled) + ","
                         + (shownAt - startReturned));

@@ -25,7 +25,10 @@ class LessonByHandTest extends OwnWindow {
                 "step " + ui.label("lessonProgress") + " '" + ui.label("lessonStepTitle") + "' ticks (last outcome: "
                         + ui.label("outcomeLabel") + ")");
         if (!ui.label("lessonStatus").contains("whole lesson")) {
+            String progress = ui.label("lessonProgress");
             ui.click("lessonNextButton");
+            // The click is an event still on its way: until the next step shows, the old step's ✔ would pass for it.
+            ui.waitUntil(() -> !ui.label("lessonProgress").equals(progress), "the next step (after " + progress + ") shows");
         }
     }
 

@@ -35,8 +35,39 @@ final class WindowDriver {
      * a few hundred milliseconds a click, which made the by-hand lessons the suite's slowest part.
      */
     void clickOn(javafx.scene.Node node) {
+        awaitLayout(node);
         robot.robotContext().getMouseRobot().move(robot.point(node).query());
         robot.clickOn(node);
+    }
+
+    /**
+     * Waits for a pulse to lay the node's scene out: a text just changed (a status, a label) can move the node, and a
+     * point taken before that layout clicks where the node was.
+     */
+    private void awaitLayout(javafx.scene.Node node) {
+        java.util.concurrent.CountDownLatch laidOut = new java.util.concurrent.CountDownLatch(1);
+        fx(() -> {
+            javafx.scene.Scene scene = node.getScene();
+            if (scene == null) {
+                laidOut.countDown();
+                return;
+            }
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                laidOut.countDown();
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            javafx.application.Platform.requestNextPulse();
+        });
+        try {
+            if (!laidOut.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("no pulse laid the window out within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Scrolls the pane a control is in until the control shows, as a user scrolls to the calls pane's last rows. */
@@ -64,6 +95,7 @@ final class WindowDriver {
      * key gives the same field and costs seconds per test).
      */
     void type(String id, String text) {
+        reveal(id);   // a field scrolled out of the calls pane is not clicked: its point is on whatever covers it
         TextField field = robot.lookup("#" + id).queryAs(TextField.class);
         clickOn(field);
         robot.interact(() -> field.setText(text));

@@ -46,23 +46,7 @@ public final class LessonView {
         session.lessonProperty().addListener((o, was, now) -> showStep());
         session.lessonChangesProperty().addListener((o, was, now) -> showStep());
         lessonSpeedChoice.getItems().setAll(ShowMe.Speed.values());
-        // The speeds keep their own names (the lesson files' and the logic's); the choice shows them in the window's words.
-        lessonSpeedChoice.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ShowMe.Speed speed) {
-                return speed == null ? "" : speedLabel(speed);
-            }
-
-            @Override
-            public ShowMe.Speed fromString(String text) {
-                for (ShowMe.Speed speed : ShowMe.Speed.values()) {
-                    if (speedLabel(speed).equals(text)) {
-                        return speed;
-                    }
-                }
-                return null;
-            }
-        });
+        // Each speed shows itself in the window's words (ShowMe.Speed.toString); its label stays the lesson files' word.
         lessonSpeedChoice.valueProperty().addListener((o, was, now) -> session.showMe().setSpeed(now));
         lessonSpeedChoice.setValue(ShowMe.Speed.NORMAL);
         session.showMe().demonstrationProperty().addListener((o, was, now) -> showStep());
@@ -113,16 +97,6 @@ public final class LessonView {
         lessonNextButton.setDisable(current == steps - 1);
         // twice would make its sockets twice; while it plays, Next and Previous stop it
         lessonShowMeButton.setDisable(step.actions().isEmpty() || stepDone || playing);
-    }
-
-    /** A speed in the window's words. */
-    private static String speedLabel(ShowMe.Speed speed) {
-        return switch (speed) {
-            case SLOW -> Texts.get("lessonView.speed.slow");
-            case NORMAL -> Texts.get("lessonView.speed.normal");
-            case FAST -> Texts.get("lessonView.speed.fast");
-            case INSTANT -> Texts.get("lessonView.speed.instant");
-        };
     }
 
     @FXML

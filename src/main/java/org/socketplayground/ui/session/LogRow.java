@@ -120,7 +120,7 @@ public final class LogRow {
     private static String source(PyValue a, int maxBytes) {
         if (a instanceof PyValue.Bytes b && b.length() > maxBytes) {
             return PyValue.of(java.util.Arrays.copyOf(b.value(), maxBytes)).source()
-                    + Texts.get("sessionRows.logRow.moreBytesInArgument", b.length() - maxBytes);
+                    + Format.moreBytes(b.length() - maxBytes);
         }
         return a.source();
     }

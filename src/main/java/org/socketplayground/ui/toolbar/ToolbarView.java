@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
@@ -12,6 +13,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -51,7 +53,7 @@ public final class ToolbarView {
     @FXML private Button createSocketButton;
     @FXML private MenuButton peersMenu;
     @FXML private ComboBox<Lesson> lessonChoice;
-    @FXML private ChoiceBox<Language> languageChoice;
+    @FXML private ComboBox<Language> languageChoice;
     @FXML private ToggleButton darkToggle;
     @FXML private ToggleButton contrastToggle;
 
@@ -69,6 +71,7 @@ public final class ToolbarView {
         lessonChoice.getItems().setAll(LessonLibrary.shipped());
         lessonChoice.valueProperty().addListener((o, was, now) -> session.startLesson(now));
         languageChoice.getItems().setAll(Language.values());
+        languageChoice.setButtonCell(new LanguageCode());
         languageChoice.setValue(Texts.language());
         languageChoice.valueProperty().addListener((o, was, now) -> chooseLanguage(now));
         Theme theme = projector.theme();
@@ -114,6 +117,15 @@ public final class ToolbarView {
             keys.put(new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN), () -> zoom(0));
         }
         return keys;
+    }
+
+    /** The chosen language as its code (EN, ES), so that the toolbar keeps to one row; the list shows the names. */
+    private static final class LanguageCode extends ListCell<Language> {
+        @Override
+        protected void updateItem(Language l, boolean empty) {
+            super.updateItem(l, empty);
+            setText(empty || l == null ? null : l.code().toUpperCase(Locale.ROOT));
+        }
     }
 
     /**
