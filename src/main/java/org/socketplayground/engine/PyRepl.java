@@ -5,6 +5,7 @@ import java.util.List;
 import org.socketplayground.engine.py.PyExpr;
 import org.socketplayground.engine.py.PyParser;
 import org.socketplayground.engine.py.PyValue;
+import org.socketplayground.i18n.Texts;
 
 /**
  * Lines typed at an interactive prompt, answered as Python's REPL answers them: the repr of an expression's value,
@@ -14,6 +15,10 @@ import org.socketplayground.engine.py.PyValue;
  * as its socket's mode says; whatever it is, {@link #run} answers with lines of text, never an exception.
  */
 public final class PyRepl {
+    /** The playground's own words at the prompt (not Python's), in the window's language; ScriptPlayer spots them. */
+    public static final String ONLY_IMPORTS = "engine.pyRepl.onlyImports";
+    public static final String CANNOT_RUN = "engine.pyRepl.cannotRun";
+
     /** The modules {@code import} may name: they need nothing, they are always there. */
     private static final java.util.Set<String> MODULES = java.util.Set.of("socket", "select", "os", "struct");
 
@@ -33,9 +38,7 @@ public final class PyRepl {
             return List.of();
         }
         if (line.startsWith("from ") || line.startsWith("import ")) {
-            return List.of("Only 'import socket', 'import select', 'import os' and 'import struct' work here: write"
-                    + " socket.socket(...), socket.AF_INET, select.select([s1], [], [], 2.0), os.unlink('/tmp/playground.sock'),"
-                    + " struct.pack('4s4s', group, interface)");
+            return List.of(Texts.get(ONLY_IMPORTS));
         }
         try {
             PyParser.Statement statement = PyParser.parseStatement(line);
@@ -58,7 +61,7 @@ public final class PyRepl {
             return List.of("MemoryError");
         } catch (RuntimeException e) {
             // Not Python's wording, but never a Java stack trace: what the line was, and that it did not run.
-            return List.of("The playground cannot run this line (" + e.getClass().getSimpleName() + ").");
+            return List.of(Texts.get(CANNOT_RUN, e.getClass().getSimpleName()));
         }
     }
 

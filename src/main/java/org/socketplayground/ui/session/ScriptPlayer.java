@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableLongValue;
+import org.socketplayground.engine.PyRepl;
 import org.socketplayground.i18n.Texts;
 
 /**
@@ -24,9 +25,14 @@ public final class ScriptPlayer {
     /** The most a file may hold: a script, not a capture. */
     public static final long MAX_BYTES = 1L << 20;
     private static final Pattern PRINT_REPR = Pattern.compile("print\\(repr\\((.*)\\)\\)");
-    /** What the prompt prints for a line that raised or could not run. */
-    private static final Pattern FAILED = Pattern.compile("^([A-Za-z_.]*(Error|Exception|Interrupt)\\b.*"
-            + "|The playground cannot run.*|Only 'import socket'.*)");
+    /** What the prompt prints for a line that raised, or could not run (in the playground's words, of the language in use). */
+    private static boolean failed(String printed) {
+        String cannotRun = Texts.get(PyRepl.CANNOT_RUN, "\u0000");
+        return PYTHON_ERROR.matcher(printed).matches() || printed.equals(Texts.get(PyRepl.ONLY_IMPORTS))
+                || printed.startsWith(cannotRun.substring(0, cannotRun.indexOf('\u0000')));
+    }
+
+    private static final Pattern PYTHON_ERROR = Pattern.compile("^[A-Za-z_.]*(Error|Exception|Interrupt)\\b.*");
 
     /** A statement of the file: its line number and the code to run, or why it is skipped. */
     record Statement(int line, String code, String skipped) {
@@ -82,7 +88,7 @@ public final class ScriptPlayer {
             boolean started = prompt.run(s.code(), printed -> {
                 ran++;
                 if (!stopped) {   // a stopped line is reported already, its KeyboardInterrupt is no news
-                    printed.stream().filter(p -> FAILED.matcher(p).matches()).findFirst()
+                    printed.stream().filter(ScriptPlayer::failed).findFirst()
                             .ifPresent(p -> problems.add(Texts.get("sessionRows.scriptPlayer.lineFailed", s.line(), Format.cap(p, 120))));
                 }
                 Platform.runLater(this::next);
