@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the installable app image of `mvn -Pdist package`: a jlink runtime of the JDK and JavaFX modules (and
 # ControlsFX, a named module), the app and its other libraries on the launcher's class path (automatic modules
-# stay out of the image), the runtime's CDS archive for start-up, a launcher; and a .deb where jpackage can.
+# stay out of the image), the runtime's CDS archive for start-up, a launcher that adds the app's classes to it (AppCDS)
+# at the first start; and a .deb where jpackage can.
 # Arguments: the build directory (target), the app's jar, the main class, the version.
 set -euo pipefail
 target=$1 jar=$2 main=$3 version=$4
@@ -39,8 +40,20 @@ mkdir -p "$image/bin"
 cat > "$image/bin/socket-playground" <<LAUNCHER
 #!/usr/bin/env sh
 # Starts Socket Playground on its own runtime: no Java or Maven needed on the machine.
+# The first start archives the app's classes when it ends (AppCDS, in the user's cache: an install in /opt is not
+# theirs to write); the next starts map them, about a second sooner. A stale or foreign archive is ignored.
 here="\$(cd "\$(dirname "\$0")/.." && pwd)"
-exec "\$here/runtime/bin/java" -Xshare:auto -cp "\$here/lib/*" $main "\$@"
+cache="\${XDG_CACHE_HOME:-\$HOME/.cache}/socket-playground"
+# one archive per install and build: the path and the jars' sizes and times name it
+archive="\$cache/app-\$({ echo "\$here"; ls -ln --time-style=+%s "\$here/lib"; } | cksum | cut -d' ' -f1).jsa"
+if [ -f "\$archive" ]; then
+  cds="-XX:SharedArchiveFile=\$archive"
+elif mkdir -p "\$cache" 2>/dev/null && [ -w "\$cache" ]; then
+  cds="-XX:ArchiveClassesAtExit=\$archive"
+else
+  cds=""
+fi
+exec "\$here/runtime/bin/java" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \$cds -cp "\$here/lib/*" $main "\$@"
 LAUNCHER
 chmod +x "$image/bin/socket-playground"
 echo "make-image: $image/bin/socket-playground ($(du -sh "$image" | cut -f1))"

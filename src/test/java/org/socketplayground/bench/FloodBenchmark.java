@@ -61,8 +61,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * <li>Responsiveness: the longest gap between two pulses, from an AnimationTimer, during the app's flood.</li>
  * <li>Memory: heap in use after a flood of 2,000,000 datagrams to the app and System.gc().</li>
  * <li>Start-up: the launch to the layout of the first pulse after the main window shows, median of fresh JVMs
- * ({@link StartupProbe}), from the app image of {@code mvn -Pdist package} if it was built (else from the jars; the
- * table says which); also from the jars, and from the jars with an AppCDS archive, for comparison.</li>
+ * ({@link StartupProbe}), from the app image of {@code mvn -Pdist package} if it was built, with the AppCDS archive its
+ * launcher makes at the first start (else from the jars; the table says which); also the image's first start, the
+ * jars, and the jars with an AppCDS archive, for comparison.</li>
  * <li>TCP: clients in the sender's JVM connect at once to a listening socket of the app; the user's part
  * (accept() once per client, then "receive continuously" on each connection) goes through the window; each client
  * sends 100 messages; a client counts when its connection's row shows every byte it sent.</li>
@@ -199,10 +200,9 @@ class FloodBenchmark {
         row("start-up to first frame (median of " + STARTUP_RUNS + ")", BenchLine.cell(PARTS, "startup", startup.medianMs() + " ms"),
                 "from the launch, " + startup.from() + "; runs " + startup.runs() + "; last run: launch to start(), start(), to the pulse = "
                         + startup.phases() + " ms; target <= 1000");
-        row("start-up from the jars (not in the line)", startup.jarsMedianMs() < 0 ? "n/a" : startup.jarsMedianMs() + " ms",
-                "the JDK's java, the app and its libraries as jars; runs " + startup.jarsRuns());
-        row("start-up from the jars with an AppCDS archive (not in the line)", startup.cdsMedianMs() < 0 ? "n/a" : startup.cdsMedianMs() + " ms",
-                "java -XX:SharedArchiveFile=app.jsa, archive from one training run; runs " + startup.cdsRuns());
+        for (StartupWay way : startup.others()) {
+            row(way.label() + " (not in the line)", way.medianMs() < 0 ? "n/a" : way.medianMs() + " ms", way.how() + "; runs " + way.runs());
+        }
         row("TCP clients whose bytes all arrived", BenchLine.cell(PARTS, "tcp", tcp.complete() + "/" + TCP_CLIENTS), tcp.detail());
         row("longest pulse gap during TCP", BenchLine.cell(PARTS, "tcp", tcp.stallMs() + " ms"), tcp.stallDetail() + "; target <= 50");
         row("benchmark time", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - began) / 1e9), "");
@@ -537,13 +537,19 @@ class FloodBenchmark {
 
     /** Start-up, median of fresh JVMs: as the app starts today, and with an AppCDS archive of its classes. */
     /**
-     * Start-up medians: from the app image when there is one (what the line reports), from the jars, and from the jars
-     * with an AppCDS archive; -1 for what was not measured. {@code from} names what the line's figure is.
+     * Start-up: the line's figure (its median, what it ran from, its runs and the last run's phases) and the other ways
+     * measured beside it, for comparison.
      */
-    record Startup(long medianMs, String from, List<Long> runs, String phases, long jarsMedianMs, List<Long> jarsRuns,
-                   long cdsMedianMs, List<Long> cdsRuns) {
+    record Startup(long medianMs, String from, List<Long> runs, String phases, List<StartupWay> others) {
         static Startup none() {
-            return new Startup(0, "", List.of(), "", -1, List.of(), -1, List.of());
+            return new Startup(0, "", List.of(), "", List.of());
+        }
+    }
+
+    /** One way of starting, measured: its median (-1 if it could not run) and runs. */
+    record StartupWay(String label, String how, long medianMs, List<Long> runs) {
+        static StartupWay of(String label, String how, List<Long> runs) {
+            return new StartupWay(label, how, runs.isEmpty() ? -1 : median(runs), runs);
         }
     }
 
@@ -569,7 +575,8 @@ class FloodBenchmark {
      * then with a dynamic AppCDS archive made by one training run.
      */
     private Startup startup() throws Exception {
-        List<Long> image = new ArrayList<>();
+        List<StartupWay> others = new ArrayList<>();
+        StartupWay image = null;
         String imagePhases = "";
         Path imageJava = IMAGE.resolve("runtime/bin/java");
         if (Files.isExecutable(imageJava)) {
@@ -577,34 +584,48 @@ class FloodBenchmark {
                     .orElseThrow(() -> new IllegalStateException("no Monocle jar on the class path"));
             String cp = IMAGE.resolve("lib").toAbsolutePath() + "/*" + java.io.File.pathSeparator + jars.probeJar()
                     + java.io.File.pathSeparator + monocle;
-            for (int i = 0; i < STARTUP_RUNS; i++) {
-                image.add(probe(imageJava.toString(), cp, MONOCLE_ON_MODULES.toArray(String[]::new)));
-            }
+            String[] monocleOptions = MONOCLE_ON_MODULES.toArray(String[]::new);
+            others.add(StartupWay.of("start-up from the app image, first start", "its runtime and default CDS archive, before"
+                    + " the launcher has made the app's", runs(imageJava.toString(), cp, monocleOptions)));
+            // What the launcher does: the first start archives the app's classes at exit, the next ones map them.
+            image = StartupWay.of("", "", withAppCds(imageJava.toString(), cp, jars.dir().resolve("image.jsa"), monocleOptions));
             imagePhases = lastPhases;
         }
         String cp = jars.classPath();
-        List<Long> plain = new ArrayList<>();
-        for (int i = 0; i < STARTUP_RUNS; i++) {
-            plain.add(probe(javaBinary(), cp));
-        }
+        StartupWay onJars = StartupWay.of("start-up from the jars", "the JDK's java, the app and its libraries as jars",
+                runs(javaBinary(), cp));
         String jarPhases = lastPhases;
-        Path archive = jars.dir().resolve("app.jsa").toAbsolutePath();
-        Files.deleteIfExists(archive);
-        List<Long> cds = new ArrayList<>();
-        try {
-            probe(javaBinary(), cp, "-XX:ArchiveClassesAtExit=" + archive);
-            for (int i = 0; i < STARTUP_RUNS && Files.exists(archive); i++) {
-                cds.add(probe(javaBinary(), cp, "-XX:SharedArchiveFile=" + archive));
-            }
-        } catch (IllegalStateException e) {
-            cds.clear();   // reported as not available
+        others.add(onJars);
+        others.add(StartupWay.of("start-up from the jars with an AppCDS archive", "java -XX:SharedArchiveFile=app.jsa,"
+                + " archive from one training run", withAppCds(javaBinary(), cp, jars.dir().resolve("app.jsa"))));
+        return image == null || image.medianMs() < 0
+                ? new Startup(onJars.medianMs(), "app on jars (no app image: build it first with mvn -Pdist package)",
+                        onJars.runs(), jarPhases, others)
+                : new Startup(image.medianMs(), "app image " + IMAGE + " with the AppCDS archive its launcher makes at the first start",
+                        image.runs(), imagePhases, others);
+    }
+
+    private static List<Long> runs(String java, String cp, String... options) throws Exception {
+        List<Long> runs = new ArrayList<>();
+        for (int i = 0; i < STARTUP_RUNS; i++) {
+            runs.add(probe(java, cp, options));
         }
-        long jars = median(plain);
-        long cdsMedian = cds.isEmpty() ? -1 : median(cds);
-        return image.isEmpty()
-                ? new Startup(jars, "app on jars (no app image: build it first with mvn -Pdist package)", plain, jarPhases,
-                        jars, plain, cdsMedian, cds)
-                : new Startup(median(image), "app image " + IMAGE, image, imagePhases, jars, plain, cdsMedian, cds);
+        return runs;
+    }
+
+    /** One training run that archives the classes at exit, then the runs that map them; none if it cannot. */
+    private static List<Long> withAppCds(String java, String cp, Path archive, String... options) throws Exception {
+        Files.deleteIfExists(archive);
+        List<String> train = new ArrayList<>(List.of(options));
+        train.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+        List<String> use = new ArrayList<>(List.of(options));
+        use.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+        try {
+            probe(java, cp, train.toArray(String[]::new));
+            return Files.exists(archive) ? runs(java, cp, use.toArray(String[]::new)) : List.of();
+        } catch (IllegalStateException e) {
+            return List.of();   // reported as not available
+        }
     }
 
     private static long median(List<Long> values) {
