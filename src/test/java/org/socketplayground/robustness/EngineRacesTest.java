@@ -295,7 +295,8 @@ class EngineRacesTest {
         List<String> leaks = new ArrayList<>();
         String gone = socket(SockType.SOCK_STREAM);
         call(gone, "bind", SocketEngine.address("127.0.0.1", 0));
-        PyValue refused = SocketEngine.address("127.0.0.1", portOf(gone));
+        int refusedPort = portOf(gone);
+        PyValue refused = SocketEngine.address("127.0.0.1", refusedPort);
         call(gone, "close");
         for (int i = 0; i < trials; i++) {
             String s = socket(SockType.SOCK_STREAM);
@@ -309,7 +310,9 @@ class EngineRacesTest {
 
             String c = socket(SockType.SOCK_STREAM);
             int chosen = freePort();
-            if (call(c, "bind", SocketEngine.address("127.0.0.1", chosen)).failed()) {
+            // The refused port is free too: bound to it, the connect would reach itself (TCP's simultaneous open),
+            // succeed, and leave TIME-WAIT behind the close.
+            if (chosen == refusedPort || call(c, "bind", SocketEngine.address("127.0.0.1", chosen)).failed()) {
                 continue;   // another program took the port meanwhile
             }
             List<Object> outcomes = race(() -> call(c, "connect", refused), () -> call(c, "close"));
