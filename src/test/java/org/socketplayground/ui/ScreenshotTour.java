@@ -146,20 +146,7 @@ class ScreenshotTour {
             ui.expectOutcome("None");
             String caller = ui.newSocket(Family.AF_UNIX, SockType.SOCK_STREAM);
             ui.set("hostField", dir.resolve("stream.sock").toString());
-            ui.press("connectButton");
-            ui.expectOutcome("None");
-            ui.selectSocket(listener);
-            int rows = ui.rows("socketTable");
-            ui.press("acceptButton");
-            ui.waitUntil(() -> ui.rows("socketTable") == rows + 1, "accepted");
-            String conn = ui.onFx(() -> ui.cell("socketTable", rows, "Socket"));
-            ui.selectSocket(caller);
-            ui.set("payloadField", "down the stream");
-            ui.press("sendallButton");
-            ui.expectOutcome("None");
-            ui.selectSocket(conn);
-            ui.press("recvButton");
-            ui.waitUntil(() -> ui.label("outcomeLabel").startsWith("b'down"), "received on the stream");
+            connectAcceptAndSend(ui, listener, caller, "down the stream");
         } else if (Boolean.getBoolean("tour.diagram")) {   // issue 14: a connection, its data and its close
             conversation(ui, tcp);
         } else {
@@ -189,11 +176,11 @@ class ScreenshotTour {
         Thread.sleep(Long.getLong("tour.flood", 12) * 1000);
     }
 
-    private void conversation(WindowDriver ui, String listener) {
-        String port = ui.onFx(() -> ui.localPort(listener));   // 8080, unless a closed connection of a tour before holds it
-        String caller = ui.newSocket(Family.AF_INET, SockType.SOCK_STREAM);
-        ui.set("hostField", "127.0.0.1");
-        ui.set("portField", port);
+    /**
+     * With the caller's address fields filled in: connect, accept on the listener, send the data from the caller and
+     * receive it on the new connection, whose name it returns.
+     */
+    private String connectAcceptAndSend(WindowDriver ui, String listener, String caller, String data) {
         ui.press("connectButton");
         ui.expectOutcome("None");
         ui.selectSocket(listener);
@@ -202,12 +189,22 @@ class ScreenshotTour {
         ui.waitUntil(() -> ui.rows("socketTable") == rows + 1, "accepted");
         String conn = ui.onFx(() -> ui.cell("socketTable", rows, "Socket"));
         ui.selectSocket(caller);
-        ui.set("payloadField", "GET / HTTP/1.0\\r\\n\\r\\n");
+        ui.set("payloadField", data);
         ui.press("sendallButton");
         ui.expectOutcome("None");
         ui.selectSocket(conn);
         ui.press("recvButton");
-        ui.waitUntil(() -> ui.label("outcomeLabel").startsWith("b'GET"), "received on the stream");
+        String start = "b'" + data.substring(0, 4);
+        ui.waitUntil(() -> ui.label("outcomeLabel").startsWith(start), "received on the stream");
+        return conn;
+    }
+
+    private void conversation(WindowDriver ui, String listener) {
+        String port = ui.onFx(() -> ui.localPort(listener));   // 8080, unless a closed connection of a tour before holds it
+        String caller = ui.newSocket(Family.AF_INET, SockType.SOCK_STREAM);
+        ui.set("hostField", "127.0.0.1");
+        ui.set("portField", port);
+        String conn = connectAcceptAndSend(ui, listener, caller, "GET / HTTP/1.0\\r\\n\\r\\n");
         ui.set("payloadField", "HTTP/1.0 200 OK\\r\\n\\r\\nhello");
         ui.press("sendallButton");
         ui.expectOutcome("None");
