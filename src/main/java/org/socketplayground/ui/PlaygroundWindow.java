@@ -1,8 +1,11 @@
 package org.socketplayground.ui;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
@@ -67,6 +70,48 @@ public final class PlaygroundWindow {
         Shortcuts.install(root, Map.of(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> root.getScene().getWindow().hide()));
         keepTheFrontTabWhole();
+        joinTheTabsBehindAfterTheFirstFrame();
+    }
+
+    /**
+     * Start-up: the tabs not in front join the window after its first frame, one a pulse, or at once when chosen. Their
+     * styling, skins and layout were a third of the first frame's work; the FXML and controllers are made with the
+     * rest, so that every view follows the session from the start.
+     */
+    private void joinTheTabsBehindAfterTheFirstFrame() {
+        Tab front = codeTabs.getSelectionModel().getSelectedItem();
+        Map<Tab, Node> behind = new LinkedHashMap<>();
+        for (Tab tab : codeTabs.getTabs()) {
+            if (tab != front && tab.getContent() != null) {
+                behind.put(tab, tab.getContent());
+                tab.setContent(null);
+            }
+        }
+        Consumer<Tab> join = tab -> {
+            Node content = behind.remove(tab);
+            if (content != null) {
+                tab.setContent(content);
+            }
+        };
+        codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> join.accept(now));
+        Runnable[] afterEachFrame = new Runnable[1];
+        afterEachFrame[0] = () -> Platform.runLater(() -> {
+            if (behind.isEmpty()) {
+                root.getScene().removePostLayoutPulseListener(afterEachFrame[0]);
+            } else {
+                join.accept(behind.keySet().iterator().next());
+                Platform.requestNextPulse();   // the next tab joins after the next frame, even if nothing else asks for one
+            }
+        });
+        root.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                if (now != null) {
+                    root.sceneProperty().removeListener(this);
+                    now.addPostLayoutPulseListener(afterEachFrame[0]);
+                }
+            }
+        });
     }
 
     /**

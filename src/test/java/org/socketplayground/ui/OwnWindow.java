@@ -17,6 +17,7 @@ abstract class OwnWindow {
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
         robot = new FxRobot();
         ui = new WindowDriver(robot);
+        ui.awaitEveryTab();
     }
 
     /** The window's session, for waiting on what it has taken and refreshed rather than on time. */

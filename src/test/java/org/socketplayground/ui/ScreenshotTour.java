@@ -66,6 +66,7 @@ class ScreenshotTour {
 
     private void session(FxRobot robot) throws Exception {
         WindowDriver ui = new WindowDriver(robot);
+        ui.awaitEveryTab();
         if (!THEME.isEmpty()) {
             ui.press(THEME);
         }

@@ -50,6 +50,7 @@ abstract class SharedWindow {
         app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
         robot = new FxRobot();
         ui = new WindowDriver(robot);
+        ui.awaitEveryTab();
         robot.interact(() -> {
             Thread fx = Thread.currentThread();
             previousHandler = fx.getUncaughtExceptionHandler();

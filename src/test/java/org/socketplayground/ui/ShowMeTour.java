@@ -34,6 +34,7 @@ class ShowMeTour {
     @Test
     void playAStepSlowly(FxRobot robot) throws Exception {
         WindowDriver ui = new WindowDriver(robot);
+        ui.awaitEveryTab();
         if (!THEME.isEmpty()) {
             robot.clickOn("#" + THEME);
         }

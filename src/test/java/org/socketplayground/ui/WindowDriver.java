@@ -25,6 +25,15 @@ final class WindowDriver {
         this.robot = robot;
     }
 
+    /**
+     * Waits for the tabs behind the front one, which join the window after its first frame (one a pulse): their
+     * controls can be looked up once every tab has its content.
+     */
+    void awaitEveryTab() {
+        waitUntil(() -> onFx(() -> robot.lookup("#codeTabs").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+                .allMatch(tab -> tab.getContent() != null)), "every tab of the window has joined it");
+    }
+
     void click(String id) {
         reveal(id);
         clickOn(robot.lookup("#" + id).query());
