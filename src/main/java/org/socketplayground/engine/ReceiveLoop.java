@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.socketplayground.engine.py.PyValue;
@@ -39,6 +40,10 @@ final class ReceiveLoop implements AutoCloseable {
     /** A readable socket's budget per wake-up: this many records, or this many bytes received. */
     private static final int STEP_RECORDS = 256;
     private static final long STEP_BYTES = 1 << 20;
+    /** How long the loop lets a stream's next datagrams gather when it ran dry: a few dozen at wire speed. */
+    private static final long LINGER_NANOS = 100_000L;
+    /** A socket that runs dry again within this is receiving a stream (a thousand datagrams a second or more). */
+    private static final long STREAM_GAP_NANOS = 1_000_000L;
     /** A call parked this long is announced as waiting; one the socket's next datagram ends sooner is not. */
     private static final long ANNOUNCE_AFTER_NANOS = 20_000_000L;
 
@@ -71,6 +76,12 @@ final class ReceiveLoop implements AutoCloseable {
         private volatile boolean changed;
         private boolean ready;
         private boolean moreWaiting;
+        /**
+         * The socket ran dry in a stream that will go on: its last step took more than one datagram, or it ran dry
+         * a moment ago too.
+         */
+        private boolean ranDry;
+        private long lastDry = Long.MIN_VALUE / 2;
         private boolean stopped;
         /** The parked call: its number, when it started, and the waiter whose changes wake it; seq 0 when none. */
         private long parkedSeq;
@@ -216,11 +227,19 @@ final class ReceiveLoop implements AutoCloseable {
                 long now = System.nanoTime();
                 long next = Long.MAX_VALUE;
                 boolean busy = false;
+                boolean stream = false;
                 for (Entry e : entries.values()) {
                     busy |= e.moreWaiting || e.changed;
+                    stream |= e.ranDry;
+                    e.ranDry = false;
                     next = Math.min(next, Math.min(e.retryAt, e.announceAt));
                 }
-                if (busy || next <= now || !tasks.isEmpty()) {
+                if (stream && !busy && tasks.isEmpty()) {
+                    // A stream ran dry between two datagrams: let a few more come before looking again, rather than
+                    // wake for each one (two system calls and a parked call each time).
+                    LockSupport.parkNanos(LINGER_NANOS);
+                    selector.selectNow();
+                } else if (busy || next <= now || !tasks.isEmpty()) {
                     selector.selectNow();
                 } else {
                     selector.select(next == Long.MAX_VALUE ? 0 : Math.max(1, (next - now + 999_999) / 1_000_000));
@@ -280,6 +299,9 @@ final class ReceiveLoop implements AutoCloseable {
             CallRecord r = engine.step(e);
             if (r == null) {
                 if (e.parkChannel != null) {
+                    long now = System.nanoTime();
+                    e.ranDry = n > 1 || now - e.lastDry < STREAM_GAP_NANOS;
+                    e.lastDry = now;
                     watch(e, e.parkChannel, e.parkOps);
                 }
                 return;   // or the loop was stopped: its stop() task finishes the entry
