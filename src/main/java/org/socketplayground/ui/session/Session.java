@@ -339,10 +339,14 @@ public final class Session implements AutoCloseable {
         if (!batch.isEmpty()) {
             intake.add(batch);
         }
-        boolean took = intake.busy();
-        if (took) {
+        // The views of calls refresh when a batch has been taken whole (the log moves then), not after each of its
+        // slices: under a flood the window repaints ten times a second, not every frame.
+        boolean batchTaken = false;
+        if (intake.busy()) {
             feed.taking();
-            absorb(intake.step(lesson.get(), userCall ? Long.MAX_VALUE : SLICE_NANOS));
+            RecordIntake.Taken taken = intake.step(lesson.get(), userCall ? Long.MAX_VALUE : SLICE_NANOS);
+            absorb(taken);
+            batchTaken = !intake.busy();
         }
         rows.applyNames(log);
         String message = userNotice.getAndSet(null);
@@ -353,7 +357,7 @@ public final class Session implements AutoCloseable {
             showOutcome(done);
         }
         boolean tick = clock.tickDue(now);
-        if (took || tick) {
+        if (batchTaken || userCall || tick) {
             refreshSockets();
             if (tick) {
                 ready.apply(rows);
