@@ -26,6 +26,8 @@ public final class OutcomeView {
     @FXML private Label outcomeCallLabel;
     @FXML private Label outcomeLabel;
     @FXML private Label explanationLabel;
+    private final Tooltip callTip = wrapped();
+    private final Tooltip explanationTip = wrapped();
 
     public OutcomeView(Session session) {
         this.session = session;
@@ -71,12 +73,15 @@ public final class OutcomeView {
         }
         explanationLabel.setText(outcome.explanation());
         // The box keeps its height, so a long call or explanation may end in "…": the whole of it is a hover away.
-        outcomeCallLabel.setTooltip(outcome.call().isEmpty() ? null : wrapped(outcome.call()));
-        explanationLabel.setTooltip(outcome.explanation().isEmpty() ? null : wrapped(outcome.explanation()));
+        // One tooltip each, its text changed, rather than two new Tooltips for every outcome shown.
+        callTip.setText(outcome.call());
+        outcomeCallLabel.setTooltip(outcome.call().isEmpty() ? null : callTip);
+        explanationTip.setText(outcome.explanation());
+        explanationLabel.setTooltip(outcome.explanation().isEmpty() ? null : explanationTip);
     }
 
-    private static Tooltip wrapped(String text) {
-        Tooltip tip = new Tooltip(text);
+    private static Tooltip wrapped() {
+        Tooltip tip = new Tooltip();
         tip.setWrapText(true);
         tip.setMaxWidth(600);
         return tip;

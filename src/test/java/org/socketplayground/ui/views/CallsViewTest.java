@@ -135,5 +135,8 @@ class CallsViewTest extends OneView<CallsView> {
         expectOutcome("OSError: [Errno 98] Address already in use");
         assertTrue(text("explanationLabel").contains("SO_REUSEADDR"), () -> "the hint: " + text("explanationLabel"));
         assertEquals(third + ".bind(('127.0.0.1', " + port + "))", text("outcomeCallLabel"));
+        // A long call or explanation may end in "…" in the box: the latest outcome's whole text is a hover away.
+        assertEquals(text("outcomeCallLabel"), tooltip("outcomeCallLabel"));
+        assertEquals(text("explanationLabel"), tooltip("explanationLabel"));
     }
 }

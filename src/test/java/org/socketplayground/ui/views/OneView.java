@@ -180,6 +180,14 @@ abstract class OneView<C> {
         });
     }
 
+    /** What a control's tooltip says on hover, or null when it has none. */
+    String tooltip(String id) {
+        return onFx(() -> {
+            javafx.scene.control.Tooltip tip = node(id, javafx.scene.control.Control.class).getTooltip();
+            return tip == null ? null : tip.getText();
+        });
+    }
+
     /** What a label, a button, a field or the status bar reads. */
     String text(String id) {
         return onFx(() -> {
