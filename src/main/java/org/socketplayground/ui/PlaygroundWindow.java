@@ -94,22 +94,23 @@ public final class PlaygroundWindow {
             }
         };
         codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> join.accept(now));
-        Runnable[] afterEachFrame = new Runnable[1];
-        afterEachFrame[0] = () -> Platform.runLater(() -> {
-            if (behind.isEmpty()) {
-                root.getScene().removePostLayoutPulseListener(afterEachFrame[0]);
-            } else {
-                join.accept(behind.keySet().iterator().next());
-                Platform.requestNextPulse();   // the next tab joins after the next frame, even if nothing else asks for one
-            }
-        });
         root.sceneProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene now) {
-                if (now != null) {
-                    root.sceneProperty().removeListener(this);
-                    now.addPostLayoutPulseListener(afterEachFrame[0]);
+            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
+                if (scene == null) {
+                    return;
                 }
+                root.sceneProperty().removeListener(this);
+                Runnable[] afterEachFrame = new Runnable[1];
+                afterEachFrame[0] = () -> Platform.runLater(() -> {
+                    if (behind.isEmpty()) {
+                        scene.removePostLayoutPulseListener(afterEachFrame[0]);
+                    } else {
+                        join.accept(behind.keySet().iterator().next());
+                        Platform.requestNextPulse();   // the next tab joins after the next frame, even if nothing else asks
+                    }
+                });
+                scene.addPostLayoutPulseListener(afterEachFrame[0]);
             }
         });
     }
