@@ -117,13 +117,14 @@ class CausalOrderTest {
             String udp = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).socketId();
             CallRecord bind = engine.call(udp, "bind", SocketEngine.address("127.0.0.1", 0));
             List<CallRecord> out = drainUntil(feed, got -> got.contains(bind));
-            assertTrue(out.contains(bind), "the bind is released while the sendall still waits: " + out);
+            // The messages are made only on failure: the sendall's record holds 64 MiB, whose repr takes seconds.
+            assertTrue(out.contains(bind), () -> "the bind is released while the sendall still waits: " + out);
             assertTrue(!sendall.isDone(), "the sendall was still waiting");
 
             engine.waitingCalls().forEach(r -> engine.abandon(r.seq()));
             CallRecord ended = sendall.get(5, TimeUnit.SECONDS);
             List<CallRecord> after = drainUntil(feed, got -> got.contains(ended));
-            assertTrue(after.contains(ended), "the sendall is released where it returned: " + after);
+            assertTrue(after.contains(ended), () -> "the sendall is released where it returned: " + after);
         }
     }
 
