@@ -117,7 +117,7 @@ final class WindowDriver {
         robot.interact(field::selectAll);
         robot.type(KeyCode.BACK_SPACE);
         if (!text.isEmpty()) {
-            robot.write(text, 0);   // key by key, without TestFX's 25 ms after each (a second a line)
+            Typing.write(robot, field.getScene(), text);
         }
         waitUntil(() -> onFx(field::getText).equals(text), () -> "#" + id + " reads '" + text + "' (it reads '" + onFx(field::getText) + "')");
     }

@@ -236,7 +236,7 @@ abstract class OneView<C> {
         fx(field::selectAll);
         robot.type(KeyCode.BACK_SPACE);
         if (!text.isEmpty()) {
-            robot.write(text, 0);   // key by key, without TestFX's 25 ms after each (a second a line)
+            org.socketplayground.ui.Typing.write(robot, field.getScene(), text);
         }
         waitUntil(() -> field.getText().equals(text), () -> "#" + id + " reads '" + text + "' (it reads '" + field.getText() + "')");
     }
