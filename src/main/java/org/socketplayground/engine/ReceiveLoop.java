@@ -1,8 +1,6 @@
 package org.socketplayground.engine;
 
 import java.io.IOException;
-import java.nio.channels.CancelledKeyException;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -69,9 +67,7 @@ final class ReceiveLoop implements AutoCloseable {
         /** Handed to the waiter it parks on: one object, so that it can take it back. */
         private final Runnable waker = this::wake;
         // The loop's thread only, but for the flags the wakers set.
-        private SelectionKey key;
-        /** The channel a {@link ForeignWatch} watches for this entry, or null. */
-        private SelectableChannel foreignChannel;
+        private final ChannelWatch watch = new ChannelWatch(selectors, this, waker);
         private long retryAt = Long.MAX_VALUE;
         private volatile boolean changed;
         private boolean ready;
@@ -143,11 +139,10 @@ final class ReceiveLoop implements AutoCloseable {
     }
 
     private final SocketEngine engine;
+    private final ChannelWatch.Selectors selectors;
     private final Selector selector;
     private final Thread thread;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    /** Watches for channels of other kinds (AF_UNIX datagrams), made when first needed; the loop's thread only. */
-    private final Map<java.nio.channels.spi.SelectorProvider, ForeignWatch> foreign = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** Selections completed, for {@link #settle}. */
     private long rounds;
@@ -156,7 +151,8 @@ final class ReceiveLoop implements AutoCloseable {
 
     ReceiveLoop(SocketEngine engine) throws IOException {
         this.engine = engine;
-        this.selector = Selector.open();
+        this.selectors = new ChannelWatch.Selectors();
+        this.selector = selectors.selector;
         this.thread = new Thread(this::run, "receive-loop");
         thread.setDaemon(true);
         thread.start();
@@ -327,62 +323,11 @@ final class ReceiveLoop implements AutoCloseable {
 
     /** Has the selector watch ch for ops on the entry's behalf (null: nothing, while the entry rests). */
     private void watch(Entry e, SelectableChannel ch, int ops) {
-        if (e.foreignChannel != null && e.foreignChannel != ch) {
-            foreign.get(e.foreignChannel.provider()).cancel(e.foreignChannel);
-            e.foreignChannel = null;
+        switch (e.watch.watch(ch, ops)) {
+            case CHANGED -> e.changed = true;   // closed meanwhile: the next step says so
+            case NO_SELECTOR -> e.retryAt = System.nanoTime() + REST_NANOS;   // look again a little later
+            case WATCHED -> { }
         }
-        if (ch != null && ch.provider() != selector.provider()) {
-            watchForeign(e, ch, ops);
-            return;
-        }
-        try {
-            if (e.key != null && (ch == null || e.key.channel() != ch || !e.key.isValid())) {
-                if (ch == null && e.key.isValid()) {
-                    e.key.interestOps(0);
-                    return;
-                }
-                e.key.cancel();
-                e.key = null;
-            }
-            if (ch == null) {
-                return;
-            }
-            if (e.key == null) {
-                try {
-                    e.key = ch.register(selector, ops, e);
-                } catch (CancelledKeyException stale) {
-                    selector.selectNow();   // a key cancelled here stays until the next selection
-                    e.key = ch.register(selector, ops, e);
-                }
-            } else {
-                e.key.interestOps(ops);
-            }
-        } catch (ClosedChannelException | CancelledKeyException ex) {
-            e.key = null;
-            e.changed = true;   // closed meanwhile: the next step says so
-        } catch (IOException ex) {
-            e.changed = true;
-        }
-    }
-
-    /** A channel the loop's selector cannot take: a watch of its kind wakes the entry when it is ready. */
-    private void watchForeign(Entry e, SelectableChannel ch, int ops) {
-        if (e.key != null) {
-            e.key.cancel();
-            e.key = null;
-        }
-        ForeignWatch watch = foreign.get(ch.provider());
-        try {
-            if (watch == null) {
-                watch = new ForeignWatch(ch.provider());
-                foreign.put(ch.provider(), watch);
-            }
-        } catch (IOException ex) {
-            e.retryAt = System.nanoTime() + REST_NANOS;   // no selector to be had: look again a little later
-            return;
-        }
-        e.foreignChannel = ch;
-        watch.watch(ch, ops, e.waker);
     }
 
     /** The entry leaves the selector; a call it had parked ends in KeyboardInterrupt when the user stopped it. */
@@ -391,14 +336,7 @@ final class ReceiveLoop implements AutoCloseable {
             return;
         }
         e.stopped = true;
-        if (e.key != null) {
-            e.key.cancel();
-            e.key = null;
-        }
-        if (e.foreignChannel != null) {
-            foreign.get(e.foreignChannel.provider()).cancel(e.foreignChannel);
-            e.foreignChannel = null;
-        }
+        e.watch.cancel();
         if (e.parkedOn != null) {
             e.parkedOn.unpark(e.waker);
             e.parkedOn = null;
@@ -418,7 +356,6 @@ final class ReceiveLoop implements AutoCloseable {
             e.handle.abandon();
         }
         entries.clear();
-        PySocket.closeQuietly(selector);   // wakes the loop's thread; every channel's registration goes with it
-        foreign.values().forEach(ForeignWatch::close);
+        selectors.close();   // wakes the loop's thread; every channel's registration goes with it
     }
 }
