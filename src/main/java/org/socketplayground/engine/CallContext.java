@@ -31,6 +31,8 @@ final class CallContext {
     private volatile boolean blocked;
     private volatile boolean cancelled;
     private volatile Selector selector;
+    /** Where the call left the line it waited in on its socket ({@link ChannelWaiter}); null if it joined none. */
+    private Runnable leaveLine;
 
     CallContext(long seq, String socketId, String call, List<PyValue> args, Consumer<CallContext> onFirstWait,
                 Effects effects) {
@@ -135,6 +137,31 @@ final class CallContext {
         selector = null;
     }
 
+    /** Wakes the call's wait, if it is waiting: something it waits for may have changed. */
+    void wakeWait() {
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
+    }
+
+    boolean inLine() {
+        return leaveLine != null;
+    }
+
+    /** The call waits in a line until it ends: {@code leave} runs then. Only the call's own thread calls it. */
+    void joinLine(Runnable leave) {
+        leaveLine = leave;
+    }
+
+    /** The call has ended, its record published or not: it leaves its line, and the next call in it takes its turn. */
+    void ended() {
+        if (leaveLine != null) {
+            leaveLine.run();
+            leaveLine = null;
+        }
+    }
+
     /**
      * Abandons the call: it ends with KeyboardInterrupt, as if the student had pressed Ctrl+C. Waits for an attempt
      * to take data that is under way ({@link #requireNotCancelled}, under this object's lock), so that none starts
@@ -144,10 +171,7 @@ final class CallContext {
         synchronized (this) {
             cancelled = true;
         }
-        Selector s = selector;
-        if (s != null) {
-            s.wakeup();
-        }
+        wakeWait();
     }
 
     CallRecord record(CallRecord.Status status, PyValue value, PyError error) {

@@ -9,9 +9,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,6 +32,13 @@ final class ChannelWaiter {
     private final ConcurrentLinkedDeque<Selector> idleSelectors = new ConcurrentLinkedDeque<>();
     /** The receive loop's calls parked on this socket: each is woken as a waiting call would be. */
     private final Set<Runnable> parked = ConcurrentHashMap.newKeySet();
+    /**
+     * Calls that wait to accept, or to read, queue in the order they first waited, and only the first in line waits
+     * for readiness, until it ends: as the kernel wakes one blocked accept() or recvfrom() per arrival (an exclusive
+     * wait), first come, first served. Without the line, 200 blocked accept() calls all woke for each connection, and
+     * all but one waited again.
+     */
+    private final Map<Integer, Queue<CallContext>> lines = new ConcurrentHashMap<>();
 
     ChannelWaiter(BooleanSupplier socketClosed) {
         this.socketClosed = socketClosed;
@@ -117,9 +127,20 @@ final class ChannelWaiter {
                        long wakeAtNanos) throws PyException {
         Selector selector = borrowSelector(ch);
         waiters.add(selector);
-        ctx.enterWait(selector);
+        Queue<CallContext> line = ops == SelectionKey.OP_ACCEPT || ops == SelectionKey.OP_READ
+                ? lines.computeIfAbsent(ops, o -> new ConcurrentLinkedQueue<>()) : null;
+        if (line != null && !ctx.inLine()) {
+            line.add(ctx);   // before the call is announced as waiting: the first announced is served first
+            ctx.joinLine(() -> {
+                line.remove(ctx);
+                CallContext next = line.peek();
+                if (next != null) {
+                    next.wakeWait();   // its turn: it now waits for readiness, which may be there already
+                }
+            });
+        }
         try {
-            register(selector, ch, ops);
+            ctx.enterWait(selector);
             while (true) {
                 if (socketClosed.getAsBoolean()) {
                     throw Errno.EBADF.exception();
@@ -128,12 +149,15 @@ final class ChannelWaiter {
                 if (ctx.cancelled() || Thread.currentThread().isInterrupted()) {
                     throw new PyException(PyError.interrupted());
                 }
-                // Checked after registering: a change made since then has woken this selector, so none is missed. It
+                // Checked once the selector is among the waiters: a change made since then wakes it, so none is missed. It
                 // also ends a wait for OP_CONNECT that another call's finishConnect() made void, whose selector would
                 // otherwise report the writable channel as nothing, at once, for ever (a spin at 100% CPU).
                 if (!stillNeeded.getAsBoolean()) {
                     return;
                 }
+                // Behind another call in the line: wait only for close, abandon, the deadline or its turn.
+                boolean first = line == null || line.peek() == ctx;
+                register(selector, ch, first ? ops : 0);
                 long millis = 0;
                 if (deadline.infinite()) {
                     millis = 0;
@@ -155,7 +179,7 @@ final class ChannelWaiter {
                 int ready = select(selector, millis);
                 // A reused selector must forget this readiness, or the next wait would not see the next one.
                 selector.selectedKeys().clear();
-                if (ready > 0) {
+                if (ready > 0 && first) {
                     return;
                 }
             }
@@ -215,8 +239,8 @@ final class ChannelWaiter {
 
     /** Keeps a few idle selectors; the others, and all of them once the socket is closed, are closed at once. */
     private void returnSelector(Selector selector) {
-        // As many idle ones as calls still wait (they come back for one: 200 blocked accept() calls all wake for each
-        // new connection, and all but one wait again), plus a few; so the idle ones shrink back as the waits end.
+        // As many idle ones as calls still wait (a call that finds nothing to take waits again), plus a few; so the
+        // idle ones shrink back as the waits end.
         int keep = MAX_IDLE_SELECTORS + waiters.size();
         if (!socketClosed.getAsBoolean() && selector.isOpen() && idleSelectors.size() < keep) {
             idleSelectors.push(selector);

@@ -139,6 +139,7 @@ public final class SocketEngine implements AutoCloseable {
             waiting.remove(ctx.seq);
             throw e;
         } finally {
+            ctx.ended();
             // Once the listeners have the record, or when an Error ends the call without one, its number must no
             // longer hold later records back.
             ctx.releaseEffect();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -109,6 +110,36 @@ class EngineBehaviourTest {
         awaitPending(s);
         engine.call(s, "close");
         assertEquals("OSError: [Errno 9] Bad file descriptor", waiting.get(5, TimeUnit.SECONDS).outcome());
+    }
+
+    @Test
+    void blockedAcceptCallsAreServedOneConnectionEachInTheOrderTheyBeganToWait() throws Exception {
+        String s = ((PyValue.SocketRef) engine.socket(Family.AF_INET, SockType.SOCK_STREAM).value()).id();
+        engine.call(s, "bind", SocketEngine.address("127.0.0.1", 0));
+        engine.call(s, "listen", PyValue.of(8));
+        int port = (int) ((PyValue.Int) ((PyValue.Tuple) addressOf(s)).get(1)).value();
+        List<CompletableFuture<CallRecord>> accepts = new ArrayList<>();
+        BlockingQueue<Integer> ended = new LinkedBlockingQueue<>();   // which call ended, in the order they end
+        for (int i = 0; i < 4; i++) {
+            int call = i;
+            accepts.add(engine.submit(s, "accept", List.of()).whenComplete((r, e) -> ended.add(call)));
+            awaitPending(s);   // the log shows them waiting in this order
+        }
+        List<java.net.Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < accepts.size(); i++) {
+                java.net.Socket client = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+                clients.add(client);
+                // as the kernel serves blocked accept() calls: the oldest takes the connection, and only it ends
+                assertEquals(i, ended.poll(5, TimeUnit.SECONDS), "the call that took client " + (i + 1));
+                PyValue.Tuple peer = (PyValue.Tuple) ((PyValue.Tuple) accepts.get(i).get().value()).get(1);
+                assertEquals(client.getLocalPort(), ((PyValue.Int) peer.get(1)).value());
+            }
+        } finally {
+            for (java.net.Socket c : clients) {
+                c.close();
+            }
+        }
     }
 
     @Test
