@@ -36,6 +36,9 @@ done
 # Class data sharing: the runtime's default archive (lib/server/classes.jsa), which jlink leaves out, made here.
 "$image/runtime/bin/java" -Xshare:dump >/dev/null
 
+# The JVM's options, one file for the launcher, the .deb, mvn javafx:run and the benchmark.
+cp "$(dirname "$0")/jvm.options" "$image/lib/jvm.options"
+
 mkdir -p "$image/bin"
 cat > "$image/bin/socket-playground" <<LAUNCHER
 #!/usr/bin/env sh
@@ -53,7 +56,7 @@ elif mkdir -p "\$cache" 2>/dev/null && [ -w "\$cache" ]; then
 else
   cds=""
 fi
-exec "\$here/runtime/bin/java" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \$cds -cp "\$here/lib/*" $main "\$@"
+exec "\$here/runtime/bin/java" @"\$here/lib/jvm.options" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \$cds -cp "\$here/lib/*" $main "\$@"
 LAUNCHER
 chmod +x "$image/bin/socket-playground"
 echo "make-image: $image/bin/socket-playground ($(du -sh "$image" | cut -f1))"
@@ -62,6 +65,7 @@ echo "make-image: $image/bin/socket-playground ($(du -sh "$image" | cut -f1))"
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null && [ -x "$jdk/bin/jpackage" ]; then
   "$jdk/bin/jpackage" --type deb --name socket-playground --app-version "${version%%-*}" \
     --runtime-image "$image/runtime" --input "$image/lib" --main-jar "$(basename "$jar")" --main-class "$main" \
+    --java-options "$(grep -v '^#' "$image/lib/jvm.options" | tr '\n' ' ')" \
     --description "Real UDP and TCP sockets to click through, as Python makes them" \
     --linux-shortcut --linux-menu-group Education --dest "$target/dist" \
     && echo "make-image: $(ls "$target"/dist/*.deb)"

@@ -584,7 +584,12 @@ class FloodBenchmark {
                     .orElseThrow(() -> new IllegalStateException("no Monocle jar on the class path"));
             String cp = IMAGE.resolve("lib").toAbsolutePath() + "/*" + java.io.File.pathSeparator + jars.probeJar()
                     + java.io.File.pathSeparator + monocle;
-            String[] monocleOptions = MONOCLE_ON_MODULES.toArray(String[]::new);
+            List<String> imageOptions = new ArrayList<>(MONOCLE_ON_MODULES);
+            Path jvmOptions = IMAGE.resolve("lib/jvm.options");   // the launcher's options for the JVM
+            if (Files.exists(jvmOptions)) {
+                imageOptions.add(0, "@" + jvmOptions.toAbsolutePath());
+            }
+            String[] monocleOptions = imageOptions.toArray(String[]::new);
             others.add(StartupWay.of("start-up from the app image, first start", "its runtime and default CDS archive, before"
                     + " the launcher has made the app's", runs(imageJava.toString(), cp, monocleOptions)));
             // What the launcher does: the first start archives the app's classes at exit, the next ones map them.
