@@ -76,17 +76,11 @@ public final class PlaygroundWindow {
     /**
      * Start-up: the tabs not in front join the window after its first frame, one a pulse, or at once when chosen. Their
      * styling, skins and layout were a third of the first frame's work; the FXML and controllers are made with the
-     * rest, so that every view follows the session from the start.
+     * rest, so that every view follows the session from the start. They leave when the window gets its scene, not
+     * before: until then the whole view is there for whoever looks through it (its FXML's tooltips are found so).
      */
     private void joinTheTabsBehindAfterTheFirstFrame() {
-        Tab front = codeTabs.getSelectionModel().getSelectedItem();
         Map<Tab, Node> behind = new LinkedHashMap<>();
-        for (Tab tab : codeTabs.getTabs()) {
-            if (tab != front && tab.getContent() != null) {
-                behind.put(tab, tab.getContent());
-                tab.setContent(null);
-            }
-        }
         Consumer<Tab> join = tab -> {
             Node content = behind.remove(tab);
             if (content != null) {
@@ -101,6 +95,13 @@ public final class PlaygroundWindow {
                     return;
                 }
                 root.sceneProperty().removeListener(this);
+                Tab front = codeTabs.getSelectionModel().getSelectedItem();
+                for (Tab tab : codeTabs.getTabs()) {
+                    if (tab != front && tab.getContent() != null) {
+                        behind.put(tab, tab.getContent());
+                        tab.setContent(null);
+                    }
+                }
                 Runnable[] afterEachFrame = new Runnable[1];
                 afterEachFrame[0] = () -> Platform.runLater(() -> {
                     if (behind.isEmpty()) {

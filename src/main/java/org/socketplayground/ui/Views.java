@@ -7,6 +7,7 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.Session;
+import org.socketplayground.ui.widgets.LaterTips;
 
 /**
  * Loads a view: the FXML beside its controller class, of the same name (as Scene Builder lays them out), its words
@@ -32,6 +33,7 @@ public final class Views {
             }
         });
         Parent root = loader.load();
+        LaterTips.afterFirstFrame(root);
         return new Loaded<>(root, view.cast(loader.getController()));
     }
 }

@@ -2,10 +2,14 @@ package org.socketplayground.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+import javafx.scene.control.Control;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.socketplayground.i18n.Texts;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -43,5 +47,22 @@ class TabsBehindTest {
         for (String id : new String[] {"pythonCode", "sequenceDiagram", "systemSocketsTable", "detailArea", "labPresetChoice"}) {
             assertTrue(ui.onFx(() -> robot.lookup("#" + id).tryQuery().isPresent()), id + " is in the window");
         }
+    }
+
+    @Test
+    void theFxmlTooltipsAreMadeAfterTheFirstFrameInTheToolbarTheTabsBehindAndTheStatusBar() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (PlaygroundApp) FxToolkit.setupApplication(PlaygroundApp::new);
+        WindowDriver ui = new WindowDriver(robot);
+        ui.awaitEveryTab();
+        Map<String, String> tips = Map.of(
+                "createSocketButton", "toolbarView.createSocketButton.tooltip",
+                "labPresetChoice", "labView.labPresetChoice.tooltip",
+                "abandonButton", "statusView.abandonButton.tooltip",
+                "pythonPrompt", "pythonPromptView.pythonPrompt.tooltip");
+        tips.forEach((id, key) -> ui.waitUntil(() -> ui.onFx(() -> {
+            Tooltip tip = robot.lookup("#" + id).queryAs(Control.class).getTooltip();
+            return tip != null && tip.getText().equals(Texts.get(key));
+        }), "#" + id + " has its tooltip: " + Texts.get(key)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import org.socketplayground.i18n.Texts;
+import org.socketplayground.ui.widgets.LaterTips;
 
 /**
  * The address fields follow the selected socket's family. An AF_UNIX socket is addressed by a path, typed in the host
@@ -33,7 +34,6 @@ final class AddressFields {
         this.destHost = destHost;
         this.destPort = destPort;
         for (TextField f : List.of(host, port, destHost, destPort)) {
-            tips.put(f, f.getTooltip());
             prompts.put(f, f.getPromptText());
         }
     }
@@ -49,6 +49,9 @@ final class AddressFields {
             return;
         }
         unix = unixNow;
+        for (TextField f : List.of(host, port, destHost, destPort)) {
+            tips.computeIfAbsent(f, LaterTips::tooltipOf);   // the FXML's, for going back from a path
+        }
         for (TextField f : List.of(host, destHost)) {
             String kept = otherKind.getOrDefault(f, unix ? SUGGESTED_PATH : "127.0.0.1");
             otherKind.put(f, f.getText());

@@ -1,14 +1,9 @@
 package org.socketplayground.ui.widgets;
 
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.Region;
 
 /**
@@ -19,19 +14,12 @@ public final class KeepWhole {
     private KeepWhole() {
     }
 
-    public static void apply(Node node) {
-        if (node instanceof ButtonBase || node instanceof ChoiceBox<?>
-                || node instanceof Label label && !label.isWrapText() && label.getMinWidth() == Region.USE_COMPUTED_SIZE) {
-            ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
-        }
-        if (node instanceof SplitPane split) {
-            split.getItems().forEach(KeepWhole::apply);
-        } else if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
-            apply(scroll.getContent());
-        } else if (node instanceof TabPane tabs) {
-            tabs.getTabs().stream().filter(t -> t.getContent() != null).forEach(t -> apply(t.getContent()));
-        } else if (node instanceof Parent parent && !(node instanceof Control)) {
-            parent.getChildrenUnmodifiable().forEach(KeepWhole::apply);
-        }
+    public static void apply(Node root) {
+        FxmlTree.forEach(root, node -> {
+            if (node instanceof ButtonBase || node instanceof ChoiceBox<?>
+                    || node instanceof Label label && !label.isWrapText() && label.getMinWidth() == Region.USE_COMPUTED_SIZE) {
+                ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
     }
 }
