@@ -11,6 +11,7 @@ import org.socketplayground.i18n.Language;
 import org.socketplayground.i18n.Texts;
 import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.theme.Projector;
+import org.socketplayground.ui.theme.Theme;
 import org.socketplayground.ui.theme.Themes;
 
 /** Socket Playground: real sockets to click through, with Python's semantics. */
@@ -21,10 +22,12 @@ public class PlaygroundApp extends Application {
     public void start(Stage stage) throws IOException {
         Texts.use(Language.atStart());
         session = new Session(new SocketEngine());
+        Theme theme = new Projector().theme();
+        Themes.useUnderEveryWindow(theme);   // before the first control
         Views.Loaded<PlaygroundWindow> window = Views.load(PlaygroundWindow.class, session);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
-        Themes.apply(scene, new Projector().theme());
+        Themes.apply(scene, theme);
         stage.setTitle("Socket Playground");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
