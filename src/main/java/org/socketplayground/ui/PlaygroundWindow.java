@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanExpression;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
@@ -25,6 +24,7 @@ import org.socketplayground.ui.session.Session;
 import org.socketplayground.ui.system.MachineView;
 import org.socketplayground.ui.system.SystemView;
 import org.socketplayground.ui.widgets.KeepWhole;
+import org.socketplayground.ui.widgets.OnScene;
 import org.socketplayground.ui.widgets.Shortcuts;
 
 /**
@@ -88,31 +88,24 @@ public final class PlaygroundWindow {
             }
         };
         codeTabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> join.accept(now));
-        root.sceneProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
-                if (scene == null) {
-                    return;
+        OnScene.once(root, scene -> {
+            Tab front = codeTabs.getSelectionModel().getSelectedItem();
+            for (Tab tab : codeTabs.getTabs()) {
+                if (tab != front && tab.getContent() != null) {
+                    behind.put(tab, tab.getContent());
+                    tab.setContent(null);
                 }
-                root.sceneProperty().removeListener(this);
-                Tab front = codeTabs.getSelectionModel().getSelectedItem();
-                for (Tab tab : codeTabs.getTabs()) {
-                    if (tab != front && tab.getContent() != null) {
-                        behind.put(tab, tab.getContent());
-                        tab.setContent(null);
-                    }
-                }
-                Runnable[] afterEachFrame = new Runnable[1];
-                afterEachFrame[0] = () -> Platform.runLater(() -> {
-                    if (behind.isEmpty()) {
-                        scene.removePostLayoutPulseListener(afterEachFrame[0]);
-                    } else {
-                        join.accept(behind.keySet().iterator().next());
-                        Platform.requestNextPulse();   // the next tab joins after the next frame, even if nothing else asks
-                    }
-                });
-                scene.addPostLayoutPulseListener(afterEachFrame[0]);
             }
+            Runnable[] afterEachFrame = new Runnable[1];
+            afterEachFrame[0] = () -> Platform.runLater(() -> {
+                if (behind.isEmpty()) {
+                    scene.removePostLayoutPulseListener(afterEachFrame[0]);
+                } else {
+                    join.accept(behind.keySet().iterator().next());
+                    Platform.requestNextPulse();   // the next tab joins after the next frame, even if nothing else asks
+                }
+            });
+            scene.addPostLayoutPulseListener(afterEachFrame[0]);
         });
     }
 

@@ -3,11 +3,8 @@ package org.socketplayground.ui.widgets;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 
@@ -34,20 +31,13 @@ public final class LaterTips {
         if (tipped.isEmpty()) {
             return;
         }
-        root.sceneProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
-                if (scene == null) {
-                    return;
-                }
-                root.sceneProperty().removeListener(this);
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    Platform.runLater(() -> tipped.forEach(LaterTips::tooltipOf));
-                };
-                scene.addPostLayoutPulseListener(once[0]);
-            }
+        OnScene.once(root, scene -> {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                Platform.runLater(() -> tipped.forEach(LaterTips::tooltipOf));
+            };
+            scene.addPostLayoutPulseListener(once[0]);
         });
     }
 
