@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * and in Spanish, neither bundle has a key the other lacks, and a sentence's {0} values are in both.
  */
 class TextsTest {
-    private static final Pattern FXML_TEXT = Pattern.compile("<(\\w+)[^<>]*?\\b(text|promptText)=\"([^\"]*)\"");
+    private static final Pattern FXML_TEXT = Pattern.compile("<(\\w+)[^<>]*?\\b(text|promptText|tip)=\"([^\"]*)\"");
     private static final Pattern JAVA_KEY = Pattern.compile("Texts\\.get\\(\\s*\"([^\"]+)\"");
     private static final Pattern VALUE = Pattern.compile("\\{\\d+}");
     /** The files themselves: a loaded Spanish bundle would answer a key it lacks with its English parent's. */
