@@ -119,7 +119,8 @@ final class ChannelWaiter {
 
     /**
      * Waits until the channel is ready for ops (0: only for close, abandon or the deadline), with a selector of
-     * its own so that calls waiting on one socket never hold up each other or other sockets. The selector is
+     * its own so that calls waiting on one socket for different things (a send, a receive) never hold up each other
+     * or other sockets; calls waiting for the same arrival take turns ({@link #lines}). The selector is
      * borrowed from the socket's few idle ones, with the channel already registered, so that a receive loop that
      * keeps catching up with its sender does not open and close a selector (three file descriptors) per datagram.
      */
