@@ -143,6 +143,24 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void blockedRecvfromCallsTakeOneDatagramEachInTheOrderTheyBeganToWait() throws Exception {
+        String a = udpBoundToLoopback();
+        String b = udpBoundToLoopback();
+        List<CompletableFuture<CallRecord>> receives = new ArrayList<>();
+        BlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
+        for (int i = 0; i < 3; i++) {
+            int call = i;
+            receives.add(engine.submit(a, "recvfrom", List.of(PyValue.of(64))).whenComplete((r, e) -> ended.add(call)));
+            awaitPending(a);
+        }
+        for (int i = 0; i < receives.size(); i++) {
+            engine.call(b, "sendto", PyValue.of(("datagram " + i).getBytes()), addressOf(a));
+            assertEquals(i, ended.poll(5, TimeUnit.SECONDS), "the call that took datagram " + i);
+            assertEquals("datagram " + i, receives.get(i).get().receivedData().text());
+        }
+    }
+
+    @Test
     void abandoningAWaitingCallEndsItAsCtrlCWouldAndTheSocketStaysUsable() throws Exception {
         String a = udpBoundToLoopback();
         CompletableFuture<CallRecord> waiting = engine.submit(a, "recvfrom", List.of(PyValue.of(1024)));
