@@ -65,8 +65,6 @@ public final class Session implements AutoCloseable {
     private final ShowMe showMe = new ShowMe(this);
     private final ReadyProbe ready;
     private final AnimationTimer pulse;
-    private String lastUserCall;
-    private String selectAfterCreate;
     private boolean closed;
 
     public Session(SocketEngine engine) {
@@ -233,8 +231,7 @@ public final class Session implements AutoCloseable {
 
     /** Starts a call on the engine's threads; its outcome comes back at the next pulse, its record to the future. */
     public CompletableFuture<CallRecord> perform(String target, String call, List<PyValue> args) {
-        lastUserCall = target + "." + call;
-        selectAfterCreate = call.equals("socket") ? "" : selectAfterCreate;   // "": select it once the table has it
+        userOutcomes.called(target, call);
         return engine.submit(target, call, args).whenComplete((record, failure) -> userOutcomes.reported(record));
     }
 
@@ -369,12 +366,7 @@ public final class Session implements AutoCloseable {
 
     private void absorb(RecordIntake.Taken taken) {
         // The outcome box shows one call: of a burst of waits (200 accept() presses), the newest, once.
-        CallRecord shown = null;
-        for (CallRecord r : taken.pending()) {
-            if (((r.socketId() == null ? SocketEngine.MODULE : r.socketId()) + "." + r.call()).equals(lastUserCall)) {
-                shown = r;
-            }
-        }
+        CallRecord shown = userOutcomes.newestWaitOf(taken.pending());
         if (shown != null) {
             showOutcome(shown);
         }
@@ -388,16 +380,14 @@ public final class Session implements AutoCloseable {
 
     private void showOutcome(CallRecord r) {
         outcome.set(Outcome.of(r, rows.names()));
-        if (r.call().equals("socket") && !r.failed() && !r.isPending()) {
-            selectAfterCreate = r.socketId();
-        }
+        userOutcomes.shown(r);
     }
 
     private void refreshSockets() {
         rows.refresh(engine.sockets());
-        if (selectAfterCreate != null && !selectAfterCreate.isEmpty() && rows.get(selectAfterCreate) != null) {
-            selectedSocket.set(rows.get(selectAfterCreate));
-            selectAfterCreate = null;
+        SocketRow made = userOutcomes.madeSocketIn(rows);
+        if (made != null) {
+            selectedSocket.set(made);
         }
     }
 
