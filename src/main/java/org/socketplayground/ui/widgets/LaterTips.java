@@ -35,7 +35,7 @@ public final class LaterTips {
             Runnable[] once = new Runnable[1];
             once[0] = () -> {
                 scene.removePostLayoutPulseListener(once[0]);
-                Platform.runLater(() -> tipped.forEach(LaterTips::tooltipOf));
+                Platform.runLater(() -> tipped.forEach(LaterTips::make));
             };
             scene.addPostLayoutPulseListener(once[0]);
         });
@@ -43,11 +43,12 @@ public final class LaterTips {
 
     /** The node's tooltip, made now from its FXML text if it has one and has not been given its tooltip yet. */
     public static Tooltip tooltipOf(Control control) {
-        tooltipOf((Node) control);
+        make(control);
         return control.getTooltip();
     }
 
-    private static void tooltipOf(Node node) {
+    /** Makes the node's tooltip from its FXML text, unless it has one already; once. */
+    private static void make(Node node) {
         Object text = node.getProperties().remove(TIP);
         if (!(text instanceof String tip)) {
             return;
