@@ -66,7 +66,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * jars, and the jars with an AppCDS archive, for comparison.</li>
  * <li>TCP: clients in the sender's JVM connect at once to a listening socket of the app; the user's part
  * (accept() once per client, then "receive continuously" on each connection) goes through the window; each client
- * sends 100 messages; a client counts when its connection's row shows every byte it sent.</li>
+ * sends 100 messages; a client counts when its connection's row shows every byte it sent. A first round as large,
+ * not counted, warms the JIT.</li>
  * </ol>
  * Each measured UDP flood follows a warm-up flood that lasts until the JIT has settled ({@link #warmUp}), and each
  * measured phase reports the processor time of this JVM's threads, the sender's
@@ -93,8 +94,12 @@ class FloodBenchmark {
     private final List<Double> warmUps = new ArrayList<>();
     private static final long MEMORY_DATAGRAMS = Long.getLong("bench.memoryDatagrams", 2_000_000);
     private static final int TCP_CLIENTS = Integer.getInteger("bench.tcpClients", 200);
-    /** Clients of a first TCP round, not counted, so that the measured round runs compiled code. */
-    private static final int TCP_WARMUP_CLIENTS = Integer.getInteger("bench.tcpWarmupClients", 50);
+    /**
+     * Clients of a first TCP round, not counted, so that the measured round runs compiled code: as many as in the
+     * measured round, since the JIT compiles a path once it has run so many times, and 50 clients left the compiler
+     * busy on the receive loop through the measured round.
+     */
+    private static final int TCP_WARMUP_CLIENTS = Integer.getInteger("bench.tcpWarmupClients", TCP_CLIENTS);
     private static final int TCP_MESSAGES = Integer.getInteger("bench.tcpMessages", 100);
     private static final int TCP_MESSAGE_SIZE = Integer.getInteger("bench.tcpMessageSize", 64);
     private static final int STARTUP_RUNS = Integer.getInteger("bench.startupRuns", 5);
