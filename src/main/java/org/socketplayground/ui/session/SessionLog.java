@@ -156,12 +156,15 @@ public final class SessionLog {
         for (CallRecord r : kept) {
             freshBytes += LogRow.cost(r);
         }
-        makeRoom(kept.size(), freshBytes);   // first, so that the senders of the rows that leave free their colours
+        int leaving = makeRoom(kept.size(), freshBytes);   // first, so that the senders of the rows that leave free their colours
         List<LogRow> fresh = new ArrayList<>(kept.size());
         for (CallRecord r : kept) {
             fresh.add(new LogRow(r, colours, names));
         }
+        // The new rows come before the old ones leave: a batch that fills the log on its own (a flood at 100,000/s)
+        // would otherwise empty it for a moment, and a table emptied builds every row of its page anew.
         rows.addAll(fresh);
+        rows.remove(0, leaving);
         rowBytes += freshBytes;
     }
 
@@ -191,8 +194,11 @@ public final class SessionLog {
         }
     }
 
-    /** Removes the oldest rows until this many more rows and bytes fit. */
-    private void makeRoom(int moreRows, long moreBytes) {
+    /**
+     * Counts the oldest rows that must leave for this many more rows and bytes to fit, and frees their senders' colours
+     * and bytes; the caller removes them.
+     */
+    private int makeRoom(int moreRows, long moreBytes) {
         int drop = 0;
         long dropped = 0;
         while (drop < rows.size()) {
@@ -207,10 +213,8 @@ public final class SessionLog {
             dropped += rows.get(drop).bytes();
             drop++;
         }
-        if (drop > 0) {
-            rows.subList(0, drop).forEach(this::releaseColour);
-            rows.remove(0, drop);
-            rowBytes -= dropped;
-        }
+        rows.subList(0, drop).forEach(this::releaseColour);
+        rowBytes -= dropped;
+        return drop;
     }
 }

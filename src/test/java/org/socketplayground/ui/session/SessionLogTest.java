@@ -53,6 +53,20 @@ class SessionLogTest {
     }
 
     @Test
+    void aBatchThatFillsTheLogOnItsOwnNeverEmptiesIt() {
+        // Emptied for a moment, the table would build every row of its page anew (and flash its placeholder).
+        SessionLog log = new SessionLog(100, 1_000_000);
+        log.take(batch(100, 10));
+        List<Integer> sizes = new ArrayList<>();
+        log.visible().addListener((javafx.collections.ListChangeListener<LogRow>) c -> sizes.add(log.visible().size()));
+        log.take(batch(250, 10));   // a flood's batch: more calls than the log keeps
+        assertTrue(sizes.stream().allMatch(n -> n > 0), "sizes the log went through: " + sizes);
+        assertEquals(100, log.visible().size());
+        assertEquals(350, log.visible().get(99).record().seq(), "the newest call is the last row");
+        assertEquals(251, log.visible().get(0).record().seq(), "the oldest of the newest hundred is the first");
+    }
+
+    @Test
     void oneBatchLargerThanTheBudgetKeepsItsNewestCalls() {
         SessionLog log = new SessionLog(10_000, 1_000_000);
         log.take(batch(100, 100_000));
