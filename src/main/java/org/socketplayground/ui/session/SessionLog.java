@@ -156,7 +156,7 @@ public final class SessionLog {
         for (CallRecord r : kept) {
             freshBytes += LogRow.cost(r);
         }
-        int leaving = makeRoom(kept.size(), freshBytes);   // first, so that the senders of the rows that leave free their colours
+        int leaving = letOldestGo(kept.size(), freshBytes);   // first, so that the senders of the rows that leave free their colours
         List<LogRow> fresh = new ArrayList<>(kept.size());
         for (CallRecord r : kept) {
             fresh.add(new LogRow(r, colours, names));
@@ -198,7 +198,7 @@ public final class SessionLog {
      * Counts the oldest rows that must leave for this many more rows and bytes to fit, and frees their senders' colours
      * and bytes; the caller removes them.
      */
-    private int makeRoom(int moreRows, long moreBytes) {
+    private int letOldestGo(int moreRows, long moreBytes) {
         int drop = 0;
         long dropped = 0;
         while (drop < rows.size()) {
