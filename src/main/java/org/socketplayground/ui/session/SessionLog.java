@@ -163,8 +163,17 @@ public final class SessionLog {
         }
         // The new rows come before the old ones leave: a batch that fills the log on its own (a flood at 100,000/s)
         // would otherwise empty it for a moment, and a table emptied builds every row of its page anew.
+        int before = rows.size();
         rows.addAll(fresh);
-        rows.remove(0, leaving);
+        if (leaving > 1 && leaving == before) {
+            // Every old row leaves (a flood at 100,000/s): in one change that would be a removal as large as the table,
+            // which TableView takes for a clear (RT-22463) and answers by building every row of its page anew; the
+            // rows' restyling then costs the next frame a repaint of the whole window. Two changes say the same.
+            rows.remove(0, leaving - 1);
+            rows.remove(0, 1);
+        } else {
+            rows.remove(0, leaving);
+        }
         rowBytes += freshBytes;
     }
 

@@ -67,6 +67,30 @@ class SessionLogTest {
     }
 
     @Test
+    void aBatchThatReplacesEveryRowIsNoRemovalAsLargeAsTheLog() {
+        // A table counts its rows when it lays out, between batches; a removal of as many rows as it counted it takes
+        // for a clear, and builds every row of its page anew.
+        SessionLog log = new SessionLog(100, 1_000_000);
+        log.take(batch(100, 10));
+        int[] laidOut = new int[1];
+        List<String> clears = new ArrayList<>();
+        log.visible().addListener((javafx.collections.ListChangeListener<LogRow>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved() && c.getRemovedSize() == laidOut[0]) {
+                    clears.add(c.getRemovedSize() + " rows");
+                }
+            }
+        });
+        for (int n : new int[] {250, 100, 30, 100}) {   // more calls than the log keeps, as many, fewer
+            laidOut[0] = log.visible().size();
+            log.take(batch(n, 10));
+        }
+        assertEquals(List.of(), clears, "removals as large as the log");
+        assertEquals(580, log.visible().get(99).record().seq(), "the newest call is the last row");
+        assertEquals(481, log.visible().get(0).record().seq(), "the oldest of the newest hundred is the first");
+    }
+
+    @Test
     void oneBatchLargerThanTheBudgetKeepsItsNewestCalls() {
         SessionLog log = new SessionLog(10_000, 1_000_000);
         log.take(batch(100, 100_000));
