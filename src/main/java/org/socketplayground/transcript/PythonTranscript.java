@@ -52,14 +52,27 @@ public final class PythonTranscript {
     private long trimmed;
     /** Counts the calls that left (trimmed or cleared): the pane, which only appends otherwise, is written again. */
     private long removals;
+    /** The characters of the measured lines; {@link #unmeasured} lines are not counted yet. */
     private long chars;
+    private int unmeasured;
     /** Data calls at the head of the batch being added that newer ones of the same batch will push out. */
     private int doomedData;
     /** The modules the calls use, for the imports: socket always; select, os and struct once a call needs them. */
     private final java.util.SortedSet<String> modules = new java.util.TreeSet<>(List.of("socket"));
 
-    /** A kept call and the length of its line when it came, for the pane's budget. */
-    private record Line(Payloads.Kept kept, int chars) {
+    /**
+     * A kept call and the length of its line, for the pane's budget: measured when a reader first needs the budget
+     * kept ({@link #settle}), for writing a line to count it is most of a call's cost, and under a flood with the pane
+     * hidden most calls leave before anyone reads them.
+     */
+    private static final class Line {
+        final Payloads.Kept kept;
+        int chars = -1;
+
+        Line(Payloads.Kept kept) {
+            this.kept = kept;
+        }
+
         CallRecord record() {
             return kept.record();
         }
@@ -127,27 +140,55 @@ public final class PythonTranscript {
             removals++;
             return;
         }
-        Payloads.Kept k = Payloads.keep(r);   // first: nothing below ever sees more than the first bytes of large data
-        Line line = new Line(k, lines.line(k).length() + 1);
-        kept.put(r.seq(), line);
-        chars += line.chars();
+        // Payloads first: nothing below ever sees more than the first bytes of large data.
+        kept.put(r.seq(), new Line(Payloads.keep(r)));
+        unmeasured++;
         if (isDataCall(r)) {
             dataCalls.addLast(r.seq());
         }
-        while (kept.size() > maxCalls || kept.size() > 1 && chars > maxChars) {
-            // A flood must not push out the socket() and bind() that the rest of the script needs.
-            Long oldestData = dataCalls.pollFirst();
-            Line gone;
-            if (oldestData != null) {
-                gone = kept.remove(oldestData);
-                droppedData++;
-            } else {
-                gone = kept.remove(kept.keySet().iterator().next());
+        while (kept.size() > maxCalls) {
+            letOldestGo();
+        }
+    }
+
+    /** The oldest data call leaves, or if none is kept the oldest call: a flood must not push out the set-up. */
+    private void letOldestGo() {
+        Long oldestData = dataCalls.pollFirst();
+        Line gone;
+        if (oldestData != null) {
+            gone = kept.remove(oldestData);
+            droppedData++;
+        } else {
+            gone = kept.remove(kept.keySet().iterator().next());
+        }
+        if (gone.chars < 0) {
+            unmeasured--;
+        } else {
+            chars -= gone.chars;
+        }
+        dropped++;
+        trimmed++;
+        removals++;
+    }
+
+    /**
+     * Measures the lines added since a reader last asked and lets the oldest calls go until the lines are within their
+     * characters (but always keeps the newest call): what every reader sees. The oldest data calls leave first, as when
+     * each line was measured as it came (PythonTranscriptTest compares the two).
+     */
+    private void settle() {
+        if (unmeasured == 0) {
+            return;
+        }
+        for (Line l : calls) {
+            if (l.chars < 0) {
+                l.chars = lines.line(l.kept).length() + 1;
+                chars += l.chars;
             }
-            chars -= gone.chars();
-            dropped++;
-            trimmed++;
-            removals++;
+        }
+        unmeasured = 0;
+        while (kept.size() > 1 && chars > maxChars) {
+            letOldestGo();
         }
     }
 
@@ -157,21 +198,25 @@ public final class PythonTranscript {
         kept.clear();
         dataCalls.clear();
         chars = 0;
+        unmeasured = 0;
         trimmed = 0;
     }
 
     /** Counts the calls that left the transcript: while it stays the same, the pane's lines only grow at the end. */
     public long removals() {
+        settle();
         return removals;
     }
 
     public int size() {
+        settle();
         return calls.size();
     }
 
 
     /** The lines the pane shows before the calls: a note when earlier calls left, then {@link #HEADER}. */
     public List<String> header() {
+        settle();
         List<String> imports = new java.util.ArrayList<>();
         modules.forEach(m -> imports.add("import " + m));
         imports.add("");
@@ -188,6 +233,7 @@ public final class PythonTranscript {
 
     /** The pane's text: the header, then one line per call. */
     public String text() {
+        settle();
         StringBuilder sb = new StringBuilder((int) Math.min(chars + 100, Integer.MAX_VALUE - 8));
         for (String h : header()) {
             sb.append(h).append('\n');
@@ -197,11 +243,12 @@ public final class PythonTranscript {
 
     /** The lines of the calls from the given one on (0 is the first call kept), each ending in a newline. */
     public String linesFrom(int call) {
+        settle();
         StringBuilder sb = new StringBuilder();
         int i = 0;
         for (Line l : calls) {
             if (i++ >= call) {
-                sb.append(lines.line(l.kept())).append('\n');
+                sb.append(lines.line(l.kept)).append('\n');
             }
         }
         return sb.toString();
@@ -238,8 +285,9 @@ public final class PythonTranscript {
 
     /** For a call as this transcript keeps it with its data cut: how long the data was; else -1. */
     public int cutLength(CallRecord call) {
+        settle();
         Line l = call == null ? null : kept.get(call.seq());
-        return l != null && l.record() == call && l.kept().cut() != null ? l.kept().cut().length() : -1;
+        return l != null && l.record() == call && l.kept.cut() != null ? l.kept.cut().length() : -1;
     }
 
     /** The line of the call that made this socket: its socket(), or the accept() that returned it; -1 if gone. */
@@ -267,6 +315,7 @@ public final class PythonTranscript {
      * is wrapped so that the script prints the same error and goes on.
      */
     public String script(Instant savedAt) {
+        settle();
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd 'at' HH:mm").withZone(ZoneId.systemDefault()).format(savedAt);
         StringBuilder sb = new StringBuilder();
         sb.append("#!/usr/bin/env python3\n");
@@ -289,7 +338,7 @@ public final class PythonTranscript {
                     .append(" are left out: the playground keeps ").append(maxCalls).append(" calls, and each socket's set-up first.\n");
         }
         for (Line l : calls) {
-            Payloads.Kept k = l.kept();
+            Payloads.Kept k = l.kept;
             CallRecord r = k.record();
             String comment = lines.comment(k);
             if (CallLines.interrupted(r)) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.socketplayground.robustness.ChildOutput;
 import org.junit.jupiter.api.io.TempDir;
+import org.socketplayground.engine.CallRecord;
 import org.socketplayground.engine.Family;
 import org.socketplayground.engine.SockType;
 import org.socketplayground.engine.SocketEngine;
@@ -179,6 +180,35 @@ class PythonTranscriptTest {
             assertEquals(s + " = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)", lines[3], "the set-up stays");
             assertTrue(text.length() < 2_000 + 200, text.length() + " characters:\n" + text);
             assertTrue(lines[lines.length - 1].startsWith(s + ".sendto("), "the newest call is kept: " + lines[lines.length - 1]);
+        }
+    }
+
+    @Test
+    void theLinesAreMeasuredWhenReadAndTheSameCallsLeaveAsIfEachWereMeasuredAsItCame() {
+        try (SocketEngine engine = new SocketEngine()) {
+            List<CallRecord> calls = new java.util.ArrayList<>();
+            engine.addListener(calls::add);
+            String s = engine.socket(Family.AF_INET, SockType.SOCK_DGRAM).value().repr();
+            engine.call(s, "bind", SocketEngine.address("127.0.0.1", 0));
+            PyValue self = engine.call(s, "getsockname").value();
+            for (int i = 0; i < 200; i++) {   // lines of different lengths, so that where the budget cuts matters
+                engine.call(s, "sendto", PyValue.of("x".repeat(i % 37).getBytes(StandardCharsets.US_ASCII)), self);
+                engine.call(s, "recvfrom", PyValue.of(1024));
+            }
+            java.util.function.Function<String, PyValue.Tuple> local = id -> engine.socket(id).map(SocketInfo::local).orElse(null);
+            PythonTranscript readEachTime = new PythonTranscript(300, 5_000, local, new SocketNames());
+            List<Integer> sizes = new java.util.ArrayList<>();
+            for (CallRecord r : calls) {
+                readEachTime.add(r);
+                sizes.add(readEachTime.size());
+            }
+            PythonTranscript readAtTheEnd = new PythonTranscript(300, 5_000, local, new SocketNames());
+            calls.forEach(readAtTheEnd::add);
+            assertTrue(readEachTime.text().length() <= 5_000 + 200, "within the budget:\n" + readEachTime.text());
+            assertTrue(sizes.get(sizes.size() - 1) < 300, "the characters, not the calls, bound it: " + sizes);
+            assertEquals(readEachTime.text(), readAtTheEnd.text());
+            assertEquals(readEachTime.removals(), readAtTheEnd.removals());
+            assertEquals(readEachTime.script(Instant.EPOCH), readAtTheEnd.script(Instant.EPOCH));
         }
     }
 
