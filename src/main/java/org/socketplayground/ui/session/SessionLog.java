@@ -7,7 +7,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.socketplayground.engine.CallRecord;
@@ -33,7 +32,7 @@ public final class SessionLog {
     private final long maxBytes;
     private final SenderColors colours = new SenderColors();
     private final SocketNames names;
-    private final ObservableList<LogRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<LogRow> rows = new ObservableRows<>();
     private final FilteredList<LogRow> visible = new FilteredList<>(rows);
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     /** Calls that finished while the log was paused, newest last; no more than the log itself keeps. */
