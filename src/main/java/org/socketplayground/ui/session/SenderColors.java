@@ -98,8 +98,18 @@ public final class SenderColors {
         return host.equals("0.0.0.0") || host.equals("::");
     }
 
-    private static String key(String host, String port) {
-        return isWildcard(host) ? "*:" + port : host + ":" + port;
+    /** The last key made, and what it was made of: a flood's rows come from one sender, a thousand a frame. */
+    private String keyHost;
+    private String keyPort;
+    private String key;
+
+    private String key(String host, String port) {
+        if (!host.equals(keyHost) || !port.equals(keyPort)) {
+            keyHost = host;
+            keyPort = port;
+            key = isWildcard(host) ? "*:" + port : host + ":" + port;
+        }
+        return key;
     }
 
     private int newColour(String host, String port) {
