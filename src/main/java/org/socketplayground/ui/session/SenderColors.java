@@ -40,6 +40,10 @@ public final class SenderColors {
     private final int[] rowsOfColour = new int[PALETTE_SIZE];
     private final long[] lastWorn = new long[PALETTE_SIZE];
     private long clock;
+    /** The last key made, and what it was made of: a flood's rows come from one sender, thousands a batch. */
+    private String keyHost;
+    private String keyPort;
+    private String key;
 
     /**
      * The colour of a new log row from the endpoint host:port; the row wears it until {@link #release} for the same
@@ -97,11 +101,6 @@ public final class SenderColors {
     private static boolean isWildcard(String host) {
         return host.equals("0.0.0.0") || host.equals("::");
     }
-
-    /** The last key made, and what it was made of: a flood's rows come from one sender, a thousand a frame. */
-    private String keyHost;
-    private String keyPort;
-    private String key;
 
     private String key(String host, String port) {
         if (!host.equals(keyHost) || !port.equals(keyPort)) {
